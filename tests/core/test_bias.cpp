@@ -257,3 +257,34 @@ TEST_CASE("Missingness by group", "[bias]")
     CHECK_THAT(*m.missing[1][0].value, WithinAbs(0.5, 1e-12));
     CHECK_THAT(*m.missing[1][1].value, WithinAbs(0.0, 1e-12));
 }
+
+#include "core/bias/diagnosis.h"
+
+#include <nlohmann/json.hpp>
+
+TEST_CASE("Diagnosis: every figure lands in the JSON, undefined as null with a reason", "[bias]")
+{
+    Table t = toyTable();
+    REQUIRE(t.addColumn("x", Column::makeNumeric({1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20}))
+                .ok());
+    DiagnoseOptions opt;
+    opt.target = "label";
+    opt.positive = "yes";
+    opt.sensitive = {"group"};
+    opt.groups.referenceGroup = "a";
+    auto d = diagnose(t, opt);
+    REQUIRE(d.ok());
+    nlohmann::json j = toJson(*d);
+    CHECK(j["rows"] == 20);
+    CHECK(j["target"]["positive"] == "yes");
+    CHECK(j["target"]["imbalance_ratio"].get<double>() == Approx(1.5));
+    const auto& groups = j["sensitive"][0]["groups"];
+    REQUIRE(groups.size() == 2);
+    CHECK(groups[1]["disparate_impact"].get<double>() == Approx(0.6));
+    CHECK(groups[1]["positive_rate"]["n"] == 10);
+    CHECK(j["sensitive"][0]["proxies"][0]["column"] == "x");
+    CHECK(j["sensitive"][0]["proxies"][0]["strength"].get<double>() > 0.8);
+
+    opt.sensitive = {"label"};
+    CHECK_FALSE(diagnose(t, opt).ok());
+}

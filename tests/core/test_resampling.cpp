@@ -1,0 +1,115 @@
+#include "core/bias/resampling.h"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+using namespace preplab::bias;
+using Catch::Matchers::WithinAbs;
+
+namespace {
+
+std::vector<std::int32_t> classes(int zeros, int ones)
+{
+    std::vector<std::int32_t> c(static_cast<std::size_t>(zeros), 0);
+    c.insert(c.end(), static_cast<std::size_t>(ones), 1);
+    return c;
+}
+
+} // namespace
+
+TEST_CASE("SeededRandom: same seed, same stream; bounded draws stay in range", "[resample]")
+{
+    SeededRandom a(42), b(42), c(43);
+    for (int i = 0; i < 100; ++i) {
+        auto x = a.next();
+        CHECK(x == b.next());
+        (void)c.next();
+    }
+    SeededRandom r(1);
+    std::map<std::size_t, int> hist;
+    for (int i = 0; i < 6000; ++i) {
+        auto v = r.below(6);
+        REQUIRE(v < 6);
+        ++hist[v];
+        double u = r.unit();
+        REQUIRE((u >= 0.0 && u < 1.0));
+    }
+    for (auto& [v, n] : hist)
+        CHECK((n > 850 && n < 1150));
+}
+
+TEST_CASE("samplingTargets: auto and ratio, as imbalanced-learn", "[resample]")
+{
+    auto over = samplingTargets({90, 10}, true, std::nullopt);
+    REQUIRE(over.ok());
+    CHECK(*over == std::vector<std::size_t>{90, 90});
+    auto under = samplingTargets({90, 10}, false, std::nullopt);
+    CHECK(*under == std::vector<std::size_t>{10, 10});
+    auto half = samplingTargets({90, 10}, true, 0.5);
+    CHECK(*half == std::vector<std::size_t>{90, 45});
+    auto halfUnder = samplingTargets({90, 10}, false, 0.5);
+    CHECK(*halfUnder == std::vector<std::size_t>{20, 10});
+    CHECK_FALSE(samplingTargets({90, 0}, true, std::nullopt).ok());
+    CHECK_FALSE(samplingTargets({50, 30, 20}, true, 0.5).ok());
+    CHECK_FALSE(samplingTargets({90, 10}, true, 0.05).ok());
+    CHECK_FALSE(samplingTargets({90, 10}, true, 1.5).ok());
+}
+
+TEST_CASE("Random over-sampling duplicates minority rows up to the target, reproducibly", "[resample]")
+{
+    auto cls = classes(8, 3);
+    auto added = randomOverSample(cls, {8, 8}, 7);
+    REQUIRE(added.size() == 5);
+    for (auto r : added)
+        CHECK(cls[r] == 1);
+    CHECK(added == randomOverSample(cls, {8, 8}, 7));
+    CHECK(added != randomOverSample(cls, {8, 8}, 8));
+}
+
+TEST_CASE("Random under-sampling keeps a subset of each class without repeats", "[resample]")
+{
+    auto cls = classes(8, 3);
+    auto kept = randomUnderSample(cls, {3, 3}, 7);
+    REQUIRE(kept.size() == 6);
+    CHECK(std::set<std::size_t>(kept.begin(), kept.end()).size() == 6);
+    CHECK(std::count_if(kept.begin(), kept.end(), [&](std::size_t r) { return cls[r] == 0; }) == 3);
+    CHECK(std::is_sorted(kept.begin(), kept.end()));
+    CHECK(kept == randomUnderSample(cls, {3, 3}, 7));
+}
+
+TEST_CASE("SMOTE: synthetic rows lie between a minority row and a minority neighbour", "[resample]")
+{
+    // Majority at x in [0, 10), minority at x in {100, 101, 103}; 1-D features.
+    std::vector<double> x;
+    std::vector<std::int32_t> cls;
+    for (int i = 0; i < 10; ++i) {
+        x.push_back(i);
+        cls.push_back(0);
+    }
+    for (double v : {100.0, 101.0, 103.0}) {
+        x.push_back(v);
+        cls.push_back(1);
+    }
+    auto syn = smote(x, 1, cls, {10, 10}, 5, 3);
+    REQUIRE(syn.ok());
+    REQUIRE(syn->size() == 7);
+    for (const auto& s : *syn) {
+        CHECK(cls[s.base] == 1);
+        CHECK(cls[s.neighbour] == 1);
+        CHECK(s.base != s.neighbour);
+        const double v = x[s.base] + s.u * (x[s.neighbour] - x[s.base]);
+        CHECK((v >= 100.0 && v <= 103.0));
+    }
+    // k = 1: the nearest neighbour of 103 is 101, of 100 is 101.
+    auto one = smote(x, 1, cls, {10, 10}, 1, 3);
+    for (const auto& s : *one) {
+        if (x[s.base] == 103.0 || x[s.base] == 100.0)
+            CHECK(x[s.neighbour] == 101.0);
+    }
+    auto single = smote({0, 1, 2, 50}, 1, {0, 0, 0, 1}, {3, 3}, 5, 1);
+    REQUIRE_FALSE(single.ok());
+    CHECK(single.error().message.find("at least 2 rows") != std::string::npos);
+}

@@ -1,0 +1,121 @@
+#include "core/ops/registry.h"
+
+#include "core/ops/param_reader.h"
+
+namespace preplab::ops {
+
+// Factories, one per op file (each op's class stays private to its .cpp).
+std::unique_ptr<Op> makeDropMissingOp();
+
+std::string_view opGroupName(OpGroup group)
+{
+    switch (group) {
+    case OpGroup::Clean: return "Clean";
+    case OpGroup::MissingValues: return "Missing values";
+    case OpGroup::Outliers: return "Outliers";
+    case OpGroup::ScaleTransform: return "Scale and transform";
+    case OpGroup::Encode: return "Encode";
+    case OpGroup::Features: return "Features";
+    case OpGroup::Sampling: return "Sampling";
+    }
+    return "";
+}
+
+const std::vector<OpInfo>& allOps()
+{
+    static const std::vector<OpInfo> ops = {
+        // Clean
+
+        // Missing values
+        {"drop_missing", OpGroup::MissingValues, "Drop missing values", false,
+         "Drops the rows (or columns) that have missing values.", makeDropMissingOp},
+
+        // Outliers
+
+        // Scale and transform
+
+        // Encode
+
+        // Features
+
+        // Sampling
+    };
+    return ops;
+}
+
+const OpInfo* findOp(std::string_view name)
+{
+    for (const auto& info : allOps())
+        if (info.name == name)
+            return &info;
+    return nullptr;
+}
+
+std::string knownOpNames()
+{
+    std::string out;
+    for (const auto& info : allOps())
+        out += (out.empty() ? "" : ", ") + std::string(info.name);
+    return out;
+}
+
+Result<std::unique_ptr<Op>> createOp(const nlohmann::json& step, std::size_t stepIndex, const Schema* schema)
+{
+    const std::string where = "step " + std::to_string(stepIndex + 1);
+    if (!step.is_object())
+        return makeError(ErrorCode::BadRecipe, where + ": expected an object, got " + jsonTypeName(step));
+    auto it = step.find("op");
+    if (it == step.end())
+        return makeError(ErrorCode::BadRecipe, where + ": field \"op\" is required");
+    if (!it->is_string())
+        return makeError(ErrorCode::BadRecipe, where + ": field \"op\": expected a string, got " + jsonSnippet(*it));
+    const std::string name = it->get<std::string>();
+    const OpInfo* info = findOp(name);
+    if (!info) {
+        std::vector<std::string> names;
+        for (const auto& o : allOps())
+            names.emplace_back(o.name);
+        std::string hint = closestName(name, names);
+        return makeError(ErrorCode::BadRecipe, where + ": unknown op \"" + name + "\"" +
+                                                   (hint.empty() ? "" : " (did you mean \"" + hint + "\"?)") +
+                                                   "; known ops: " + knownOpNames());
+    }
+    auto op = info->create();
+    ParamReader reader(step, stepIndex, name, schema);
+    op->parse(reader);
+    if (auto done = reader.finish(); !done)
+        return done.error();
+    return op;
+}
+
+Result<StepOutput> runStep(const Table& table, const nlohmann::json& step, StepContext ctx,
+                           const std::vector<std::int64_t>* origin)
+{
+    Schema schema = Schema::of(table, ctx.target, ctx.hasSplit());
+    auto op = createOp(step, ctx.stepIndex, &schema);
+    if (!op)
+        return op.error();
+    ctx.op = step.at("op").get<std::string>();
+    const OpInfo* info = findOp(ctx.op);
+    if (info->fitted)
+        if (auto fitted = (*op)->fit(table, ctx); !fitted)
+            return fitted.error();
+    auto out = (*op)->apply(table, ctx);
+    if (!out)
+        return out.error();
+    if (ctx.progress.cancelled())
+        return makeError(ErrorCode::Cancelled, ctx.label() + ": cancelled");
+    out->report.stepIndex = ctx.stepIndex;
+    out->report.op = ctx.op;
+    out->report.fitted = (*op)->fittedParams();
+    if (info->fitted) {
+        out->report.fitRowCount = ctx.fitRows.size();
+        out->report.fittedOn = ctx.fitOnAll && ctx.hasSplit() ? "all rows (fit_on: all)"
+                               : ctx.hasSplit()               ? "training rows"
+                                                              : "all rows";
+    }
+    completeReport(table, *out, origin);
+    return out;
+}
+
+} // namespace preplab::ops

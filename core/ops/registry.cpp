@@ -6,6 +6,7 @@ namespace preplab::ops {
 
 // Factories, one per op file (each op's class stays private to its .cpp).
 std::unique_ptr<Op> makeDropMissingOp();
+std::unique_ptr<Op> makeResampleOp();
 
 std::string_view opGroupName(OpGroup group)
 {
@@ -39,6 +40,9 @@ const std::vector<OpInfo>& allOps()
         // Features
 
         // Sampling
+        {"resample", OpGroup::Sampling, "Rebalance classes", true,
+         "Over-samples (copies or SMOTE) or under-samples the training rows so the target's classes balance.",
+         makeResampleOp},
     };
     return ops;
 }

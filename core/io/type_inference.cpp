@@ -26,6 +26,7 @@ NaMatcher::NaMatcher(const std::vector<std::string>& markers)
             continue;
         }
         m_markers.push_back(m);
+        m_first[static_cast<unsigned char>(m.front())] = true;
         m_maxLength = std::max(m_maxLength, m.size());
     }
 }
@@ -46,7 +47,7 @@ bool equalsNoCase(std::string_view a, std::string_view lowerB)
     if (a.size() != lowerB.size())
         return false;
     for (std::size_t i = 0; i < a.size(); ++i)
-        if (std::tolower(static_cast<unsigned char>(a[i])) != lowerB[i])
+        if ((a[i] >= 'A' && a[i] <= 'Z' ? a[i] + ('a' - 'A') : a[i]) != lowerB[i])
             return false;
     return true;
 }
@@ -285,14 +286,16 @@ ColumnPtr stringColumn(StringArena strings, Column::Mask valid, std::optional<Co
     return Column::makeCategorical(std::move(codes), std::move(categories), std::move(valid));
 }
 
-ColumnType inferType(const std::vector<std::string_view>& cells, const InferOptions& options, bool* hasTime)
+ColumnType inferType(const std::vector<std::string_view>& cells, const InferOptions& options, bool* hasTime,
+                     const Column::Mask* present)
 {
-    NaMatcher isMissing(options.naMarkers);
+    NaMatcher markers(options.naMarkers);
+    auto isMissing = [&](std::size_t i) { return (present && (*present)[i] == 0) || markers(cells[i]); };
     TypeVotes votes;
-    for (auto cell : cells) {
-        if (isMissing(cell))
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+        if (isMissing(i))
             continue;
-        votes.add(cell, options.decimalComma);
+        votes.add(cells[i], options.decimalComma);
         if (!votes.anyLeft())
             break;
     }
@@ -301,25 +304,27 @@ ColumnType inferType(const std::vector<std::string_view>& cells, const InferOpti
     ColumnType type = votes.result();
     if (type != ColumnType::Categorical)
         return type;
-    std::size_t present = 0;
-    for (auto cell : cells)
-        present += !isMissing(cell);
-    std::size_t limit = std::min<std::size_t>(1000, std::max<std::size_t>(20, present / 20));
+    std::size_t count = 0;
+    for (std::size_t i = 0; i < cells.size(); ++i)
+        count += !isMissing(i);
+    std::size_t limit = std::min<std::size_t>(1000, std::max<std::size_t>(20, count / 20));
     std::unordered_map<std::string_view, char> distinct;
-    for (auto cell : cells) {
-        if (!isMissing(cell) && distinct.emplace(cell, 0).second && distinct.size() > limit)
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+        if (!isMissing(i) && distinct.emplace(cells[i], 0).second && distinct.size() > limit)
             return ColumnType::Text;
     }
-    return looksCategorical(distinct.size(), present) ? ColumnType::Categorical : ColumnType::Text;
+    return looksCategorical(distinct.size(), count) ? ColumnType::Categorical : ColumnType::Text;
 }
 
 ColumnPtr inferColumn(const std::vector<std::string_view>& cells, const InferOptions& options,
-                      std::optional<ColumnType> forced, const std::string& columnName, Diagnostics* warnings)
+                      std::optional<ColumnType> forced, const std::string& columnName, Diagnostics* warnings,
+                      const Column::Mask* present)
 {
-    NaMatcher isMissing(options.naMarkers);
+    NaMatcher markers(options.naMarkers);
     const std::size_t n = cells.size();
+    auto isMissing = [&](std::size_t i) { return (present && (*present)[i] == 0) || markers(cells[i]); };
     bool hasTime = false;
-    ColumnType type = forced ? *forced : inferType(cells, options, &hasTime);
+    ColumnType type = forced ? *forced : inferType(cells, options, &hasTime, present);
     Column::Mask valid(n, 1);
     std::size_t failed = 0;
     std::string_view firstFailure;
@@ -336,7 +341,7 @@ ColumnPtr inferColumn(const std::vector<std::string_view>& cells, const InferOpt
     case ColumnType::Datetime: {
         std::vector<std::int64_t> values(n, 0);
         for (std::size_t i = 0; i < n; ++i) {
-            if (isMissing(cells[i])) {
+            if (isMissing(i)) {
                 valid[i] = 0;
                 continue;
             }
@@ -361,7 +366,7 @@ ColumnPtr inferColumn(const std::vector<std::string_view>& cells, const InferOpt
     case ColumnType::Numeric: {
         std::vector<double> values(n, 0.0);
         for (std::size_t i = 0; i < n; ++i) {
-            if (isMissing(cells[i]))
+            if (isMissing(i))
                 valid[i] = 0;
             else if (!parseDouble(cells[i], values[i], options.decimalComma))
                 fail(i);
@@ -374,7 +379,7 @@ ColumnPtr inferColumn(const std::vector<std::string_view>& cells, const InferOpt
         StringArena arena;
         arena.offsets.reserve(n + 1);
         for (std::size_t i = 0; i < n; ++i) {
-            bool missing = isMissing(cells[i]);
+            bool missing = isMissing(i);
             valid[i] = !missing;
             arena.push(missing ? std::string_view() : cells[i]);
         }

@@ -32,14 +32,15 @@ struct InferOptions {
 };
 
 // Builds a column from cells; `forced` skips inference (cells that do not parse become missing,
-// counted in one warning naming the column).
+// counted in one warning naming the column). Cells with present[i] == 0 are missing whatever
+// their text (a field absent from a short row).
 ColumnPtr inferColumn(const std::vector<std::string_view>& cells, const InferOptions& options,
                       std::optional<ColumnType> forced = std::nullopt, const std::string& columnName = {},
-                      Diagnostics* warnings = nullptr);
+                      Diagnostics* warnings = nullptr, const Column::Mask* present = nullptr);
 
 // The type inferColumn would give these cells (Datetime's hasTime in *hasTime when given).
 ColumnType inferType(const std::vector<std::string_view>& cells, const InferOptions& options,
-                     bool* hasTime = nullptr);
+                     bool* hasTime = nullptr, const Column::Mask* present = nullptr);
 
 // The categorical-or-text rule above for `distinct` different values among `present` cells.
 bool looksCategorical(std::size_t distinct, std::size_t present);
@@ -54,10 +55,10 @@ public:
     explicit NaMatcher(const std::vector<std::string>& markers);
     bool operator()(std::string_view cell) const
     {
-        if (cell.size() > m_maxLength)
-            return false;
         if (cell.empty())
             return m_empty;
+        if (cell.size() > m_maxLength || !m_first[static_cast<unsigned char>(cell.front())])
+            return false;
         for (const auto& m : m_markers)
             if (m == cell)
                 return true;
@@ -68,6 +69,7 @@ private:
     std::vector<std::string> m_markers;  // non-empty markers
     std::size_t m_maxLength = 0;
     bool m_empty = false;
+    bool m_first[256] = {};  // first bytes of the non-empty markers
 };
 
 // Cell parsers used by inference and by the `cast` op. They accept surrounding spaces.

@@ -159,19 +159,61 @@ double quantile(std::span<const double> values, double p)
 
 void sortValues(std::vector<double>& values)
 {
-    for (double& v : values)
-        if (v == 0.0)
-            v = 0.0;  // -0.0 and 0.0 are one value
+    std::vector<double> scratch;
+    sortValues(values, scratch);
+}
+
+namespace {
+
+// Counting sort for integer values spanning fewer than kCountingRange consecutive integers (ages,
+// counts, codes, booleans, days): one pass to count into a cache-resident table, one to write the
+// values back in order. Returns false, leaving `values` alone, when they do not qualify.
+bool countingSort(std::vector<double>& values)
+{
+    constexpr double kCountingRange = 65536.0;
+    double lo = values[0], hi = values[0];
+    bool integral = true;
+    for (double v : values) {
+        lo = std::min(lo, v);
+        hi = std::max(hi, v);
+        integral &= v == std::trunc(v);
+    }
+    if (!integral || !(hi - lo < kCountingRange) || std::abs(lo) > 9007199254740992.0)
+        return false;
+    thread_local std::vector<std::uint32_t> counts;
+    const auto range = static_cast<std::size_t>(hi - lo) + 1;
+    counts.assign(range, 0);
+    for (double v : values)
+        ++counts[static_cast<std::size_t>(v - lo)];
+    std::size_t k = 0;
+    for (std::size_t i = 0; i < range; ++i) {
+        const double v = lo + static_cast<double>(i);
+        for (std::uint32_t c = counts[i]; c > 0; --c)
+            values[k++] = v == 0.0 ? 0.0 : v;
+    }
+    return true;
+}
+
+} // namespace
+
+void sortValues(std::vector<double>& values, std::vector<double>& scratch)
+{
     if (values.size() < 512) {
+        for (double& v : values)
+            if (v == 0.0)
+                v = 0.0;  // -0.0 and 0.0 are one value
         std::sort(values.begin(), values.end());
         return;
     }
-    std::vector<std::uint64_t> keys(values.size());
-    for (std::size_t i = 0; i < values.size(); ++i)
-        keys[i] = sortKey(values[i]);
-    radixSort(keys, [](std::uint64_t k) { return k; });
-    for (std::size_t i = 0; i < values.size(); ++i)
-        values[i] = fromSortKey(keys[i]);
+    if (countingSort(values))
+        return;
+    // The order-preserving keys are kept in the doubles' own bits (bit_cast moves bits unchanged),
+    // so the sort needs no array beyond the scratch buffer. -0.0 becomes 0.0 on the way.
+    for (double& v : values)
+        v = std::bit_cast<double>(sortKey(v == 0.0 ? 0.0 : v));
+    radixSort(values, [](double k) { return std::bit_cast<std::uint64_t>(k); }, scratch);
+    for (double& v : values)
+        v = fromSortKey(std::bit_cast<std::uint64_t>(v));
 }
 
 std::int64_t countOutsideSorted(std::span<const double> sorted, double low, double high)

@@ -44,6 +44,8 @@ double quantile(std::span<const double> values, double p);
 // Sorts ascending in linear time (LSD radix sort on the IEEE-754 bit patterns, skipping bytes that
 // every value shares). -0.0 becomes 0.0 (pandas and numpy treat them as equal). No NaN allowed.
 void sortValues(std::vector<double>& values);
+// The same with caller-owned scratch space (reused between calls, it saves page faults).
+void sortValues(std::vector<double>& values, std::vector<double>& scratch);
 
 // Number of sorted values outside [low, high]: e.g. the IQR outliers, outside
 // [Q1 - 1.5 IQR, Q3 + 1.5 IQR] (Tukey's fences).

@@ -1,7 +1,10 @@
 #include "core/stats/frequency.h"
 
 #include <algorithm>
+#include <cassert>
+#include <cstdint>
 #include <charconv>
+#include <cstring>
 #include <functional>
 
 namespace preplab::stats {
@@ -49,37 +52,78 @@ private:
     std::vector<std::pair<Value, std::int64_t>> m_heap;
 };
 
+// A second 64-bit hash of a string, of a different construction than std::hash (8-byte words
+// mixed by MurmurHash3's finaliser). Together the two make a 128-bit fingerprint: strings are
+// counted as equal when both hashes match, which is exact for any table that fits in memory
+// (the chance of one false match among a billion distinct strings is below 1e-20), and avoids
+// re-reading the first occurrence of every value, a cache miss per row.
+std::uint64_t fmix(std::uint64_t h)
+{
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdull;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53ull;
+    h ^= h >> 33;
+    return h;
+}
+
+std::uint64_t secondHash(std::string_view s)
+{
+    std::uint64_t h = 0x9e3779b97f4a7c15ull ^ (s.size() * 0xc2b2ae3d27d4eb4full);
+    const char* p = s.data();
+    std::size_t n = s.size();
+    for (; n >= 8; p += 8, n -= 8) {
+        std::uint64_t k;
+        std::memcpy(&k, p, 8);
+        h = (h ^ fmix(k)) * 0x9fb21c651e98df25ull;
+        h = (h << 29) | (h >> 35);
+    }
+    std::uint64_t k = 0;
+    std::memcpy(&k, p, n);
+    return fmix(h ^ fmix(k + n));
+}
+
 struct Slot {
     std::uint64_t hash = 0;
-    std::size_t row = 0;
-    std::int64_t count = 0;  // 0 = empty slot
+    std::uint64_t check = 0;  // secondHash
+    std::uint32_t row = 0;    // first row holding the value
+    std::uint32_t count = 0;  // 0 = empty slot
 };
 
-// Open-addressing counter of strings (linear probing, power-of-two capacity, load <= 1/2). Keys
-// stay in the column; a slot remembers the first row that holds its value.
+// Open-addressing counter of strings (linear probing, power-of-two capacity, load <= 1/2) keyed
+// by a 128-bit fingerprint (see secondHash). Rows < 2^32.
 class StringCounter {
 public:
-    explicit StringCounter(const Column& column) : m_column(column), m_slots(64) {}
+    // `expected`: a guess of the number of distinct values, to size the table once.
+    StringCounter(const Column& column, std::size_t expected) : m_column(column)
+    {
+        std::size_t size = 1024;
+        while (size < 2 * expected)
+            size *= 2;
+        m_slots.resize(size);
+    }
 
     void add(std::size_t row)
     {
         const std::string_view s = m_column.text(row);
         const std::uint64_t h = std::hash<std::string_view>{}(s);
-        std::size_t mask = m_slots.size() - 1;
+        const std::uint64_t check = secondHash(s);
+        const std::size_t mask = m_slots.size() - 1;
         std::size_t i = h & mask;
         while (m_slots[i].count != 0) {
-            if (m_slots[i].hash == h && m_column.text(m_slots[i].row) == s) {
+            if (m_slots[i].hash == h && m_slots[i].check == check) {
                 ++m_slots[i].count;
                 return;
             }
             i = (i + 1) & mask;
         }
-        m_slots[i] = Slot{h, row, 1};
+        m_slots[i] = Slot{h, check, static_cast<std::uint32_t>(row), 1};
         if (++m_used * 2 > m_slots.size())
             grow();
     }
 
     const std::vector<Slot>& slots() const { return m_slots; }
+    std::size_t used() const { return m_used; }
 
 private:
     void grow()
@@ -128,29 +172,10 @@ NumberFrequencies numberFrequenciesSorted(std::span<const double> sorted, std::s
 TextFrequencies textFrequencies(const Column& column, std::size_t topK)
 {
     TextFrequencies out;
-    std::vector<std::pair<std::string_view, std::int64_t>> counts;
-    if (column.type() == ColumnType::Categorical) {
-        std::vector<std::int64_t> perCode(column.categories().size(), 0);
-        const auto& codes = column.codes();
-        for (std::size_t i = 0; i < column.size(); ++i)
-            if (column.isValid(i))
-                ++perCode[static_cast<std::size_t>(codes[i])];
-        for (std::size_t c = 0; c < perCode.size(); ++c)
-            if (perCode[c] > 0)
-                counts.emplace_back(column.categories()[c], perCode[c]);
-    } else if (column.type() == ColumnType::Text) {
-        StringCounter counter(column);
-        for (std::size_t i = 0; i < column.size(); ++i)
-            if (column.isValid(i))
-                counter.add(i);
-        for (const Slot& s : counter.slots())
-            if (s.count > 0)
-                counts.emplace_back(column.text(s.row), s.count);
-    }
     TopK<std::string_view, std::less<std::string_view>> top(topK, std::less<std::string_view>{});
     std::string_view leastValue;
     std::int64_t leastCount = 0;
-    for (const auto& [value, count] : counts) {
+    auto consume = [&](std::string_view value, std::int64_t count) {
         ++out.distinct;
         top.offer(value, count);
         if (leastCount == 0 || count < leastCount || (count == leastCount && value > leastValue)) {
@@ -159,6 +184,37 @@ TextFrequencies textFrequencies(const Column& column, std::size_t topK)
         }
         if (looksLikeNumber(value))
             out.numberLike += count;
+    };
+    if (column.type() == ColumnType::Categorical) {
+        std::vector<std::int64_t> perCode(column.categories().size(), 0);
+        const auto& codes = column.codes();
+        for (std::size_t i = 0; i < column.size(); ++i)
+            if (column.isValid(i))
+                ++perCode[static_cast<std::size_t>(codes[i])];
+        for (std::size_t c = 0; c < perCode.size(); ++c)
+            if (perCode[c] > 0)
+                consume(column.categories()[c], perCode[c]);
+    } else if (column.type() == ColumnType::Text) {
+        assert(column.size() <= UINT32_MAX);
+        // Distinct values among the first rows, scaled up when nearly all differ (an ID column):
+        // sizing the table once saves rehashing a large one.
+        const std::size_t sample = std::min<std::size_t>(column.size(), 4096);
+        StringCounter probe(column, sample);
+        std::size_t present = 0;
+        for (std::size_t i = 0; i < sample; ++i)
+            if (column.isValid(i)) {
+                probe.add(i);
+                ++present;
+            }
+        const std::size_t sampled = probe.used();
+        const std::size_t expected = sampled * 10 >= present * 9 && present > 0 ? column.size() : sampled * 4;
+        StringCounter counter(column, expected);
+        for (std::size_t i = 0; i < column.size(); ++i)
+            if (column.isValid(i))
+                counter.add(i);
+        for (const Slot& s : counter.slots())
+            if (s.count > 0)
+                consume(column.text(s.row), s.count);
     }
     out.least = {std::string(leastValue), leastCount};
     for (const auto& [v, c] : top.sorted())
@@ -168,6 +224,13 @@ TextFrequencies textFrequencies(const Column& column, std::size_t topK)
 
 bool looksLikeNumber(std::string_view s)
 {
+    // Fast rejection: a number starts with a digit, a sign, a point, a space or i/n (inf, nan).
+    if (s.empty())
+        return false;
+    const char c = s.front();
+    if (!((c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == ' ' || c == '\t' || c == 'i' ||
+          c == 'I' || c == 'n' || c == 'N'))
+        return false;
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
         s.remove_prefix(1);
     while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))

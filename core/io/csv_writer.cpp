@@ -12,8 +12,8 @@ constexpr std::size_t kChunkBytes = 1 << 16;
 
 bool isBlank(char c) { return c == ' ' || c == '\t'; }
 
-// A present value spelled like a missing marker would silently turn missing on re-reading,
-// so it is quoted (a quoted field is a present value for PrepLab's CSV reader).
+// A present value spelled like a missing marker is quoted, so that the file at least shows it
+// was a value (readers that honour quoting keep it; most turn it missing all the same).
 bool looksMissing(std::string_view value)
 {
     for (const auto& marker : defaultNaMarkers())
@@ -109,6 +109,8 @@ void writeCsv(const Table& table, const TextSink& sink, const CsvWriteOptions& o
                 chunk.push_back(d);
             appendCell(chunk, table.column(c), r, d);
         }
+        if (columns == 1 && table.column(0).isMissing(r))
+            chunk += "\"\"";  // a blank line would be skipped by readers, losing the row
         chunk.push_back('\n');
         if (chunk.size() >= kChunkBytes) {
             sink(chunk);

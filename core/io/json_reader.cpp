@@ -171,6 +171,13 @@ Result<Json> parseDocument(std::string_view text, const std::string& name, std::
         std::int64_t line = 0, column = 0;
         lineColumnOf(text, e.byte > 0 ? e.byte - 1 : 0, line, column);
         return makeError(ErrorCode::BadData, parseMessage(e), name, line + lineOffset, column);
+    } catch (const nlohmann::json::exception& e) {
+        // e.g. a number too large for a double (1e999): nlohmann gives no position for these.
+        std::string what = e.what();
+        auto bracket = what.find("] ");
+        return makeError(ErrorCode::BadData,
+                         "invalid JSON: " + (bracket == std::string::npos ? what : what.substr(bracket + 2)), name,
+                         lineOffset > 0 ? lineOffset + 1 : -1);
     }
 }
 
@@ -265,7 +272,8 @@ Result<ReadResult> readJsonBuffer(std::string_view bytes, const std::string& dis
         bool firstLineIsObject = false;
         try {
             firstLineIsObject = Json::parse(firstLine.begin(), firstLine.end()).is_object();
-        } catch (const nlohmann::json::parse_error&) {
+        } catch (const nlohmann::json::exception&) {
+            // Not a complete object on its own line: read as one document below.
         }
         const bool moreLines = eol != std::string_view::npos && !skipBomAndSpace(bytes.substr(eol + 1)).empty();
         if (firstLineIsObject && moreLines)

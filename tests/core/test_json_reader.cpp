@@ -166,4 +166,14 @@ TEST_CASE("JSON reader: degenerate documents", "[io][json]")
     auto truncated = readJsonBuffer("[{\"a\": 1}, {\"a\"", "t.json", {});
     REQUIRE_FALSE(truncated.ok());
     CHECK(truncated.error().line == 1);
+
+    // Found by fuzzing: a number beyond the range of a double is an error, not an exception.
+    auto huge = readJsonBuffer("[{\"big\": 1E525}]", "huge.json", {});
+    REQUIRE_FALSE(huge.ok());
+    CHECK(huge.error().message.find("1E525") != std::string::npos);
+    auto hugeLine = readJsonBuffer("{\"a\": 1}\n{\"a\": 1E525}\n", "huge.jsonl", {});
+    REQUIRE_FALSE(hugeLine.ok());
+    CHECK(hugeLine.error().line == 2);
+    auto hugeFirstLine = readJsonBuffer("{\"a\": -1E525}\n{\"a\": 1}\n", "huge1.jsonl", {});
+    REQUIRE_FALSE(hugeFirstLine.ok());
 }

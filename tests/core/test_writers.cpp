@@ -246,3 +246,50 @@ TEST_CASE("Atomic file: replacing keeps permissions and follows a symbolic link"
     auto isDir = writeFileAtomically(dir.file(""), "x");
     CHECK_FALSE(isDir.ok());
 }
+
+TEST_CASE("CSV writer: tables round trip through readTable", "[io][writers]")
+{
+    TempDir dir;
+    auto source = readTable(preplab::testing::sharedPath("datasets/penguins.csv"));
+    REQUIRE(source.ok());
+    REQUIRE(writeTable(source->table, dir.file("p.csv")).ok());
+    auto back = readTable(dir.file("p.csv"));
+    REQUIRE(back.ok());
+    preplab::testing::checkPenguins(back->table);
+    preplab::testing::checkSameCells(source->table, back->table);
+    REQUIRE(writeTable(source->table, dir.file("p.tsv")).ok());
+    auto tsv = readTable(dir.file("p.tsv"));
+    REQUIRE(tsv.ok());
+    CHECK(tsv->delimiter == '\t');
+    preplab::testing::checkSameCells(source->table, tsv->table);
+
+    Table t;
+    REQUIRE(t.addColumn("text", Column::fromStrings({"plain", "a,b", "say \"hi\"", "two\nlines", " padded ",
+                                                      "cr\rhere", std::nullopt},
+                                                     ColumnType::Text)));
+    REQUIRE(t.addColumn("x", Column::fromOptionals({0.1, 1e300, -2.5e-8, 1.0 / 3.0, std::nullopt, 5e-324, 7.25})));
+    REQUIRE(t.addColumn("k", Column::makeInteger({1, -2, 3, 4, 5, 6, 9007199254740993}, {1, 1, 1, 0, 1, 1, 1})));
+    REQUIRE(t.addColumn("ok", Column::makeBoolean({1, 0, 1, 1, 0, 0, 1}, {1, 1, 1, 1, 1, 0, 1})));
+    REQUIRE(t.addColumn("at", Column::makeDatetime({0, 1000, 86400000, 1709251200250, 0, 0, 0},
+                                                   {1, 1, 1, 1, 1, 1, 0}, true)));
+    REQUIRE(writeTable(t, dir.file("t.csv")).ok());
+    auto awkward = readTable(dir.file("t.csv"));
+    REQUIRE(awkward.ok());
+    preplab::testing::checkSameCells(t, awkward->table);
+    for (std::size_t i = 0; i < 7; ++i)
+        if (t.column(1).isValid(i))
+            CHECK(awkward->table.column(1).number(i) == t.column(1).number(i));
+}
+
+TEST_CASE("CSV writer: a one-column table keeps its missing rows", "[io][writers]")
+{
+    TempDir dir;
+    Table t;
+    REQUIRE(t.addColumn("v", Column::fromOptionals({1.5, std::nullopt, 2.5})));
+    CHECK(toCsv(t) == "v\n1.5\n\"\"\n2.5\n");
+    REQUIRE(writeTable(t, dir.file("one.csv")).ok());
+    auto back = readTable(dir.file("one.csv"));
+    REQUIRE(back.ok());
+    REQUIRE(back->table.rowCount() == 3);
+    CHECK(back->table.column(0).isMissing(1));
+}

@@ -11,6 +11,7 @@
 // last value) are ignored with a warning. Relational attributes are refused.
 #include "core/io/column_builder.h"
 #include "core/io/reader.h"
+#include "core/io/text_decoding.h"
 
 #include <algorithm>
 #include <cctype>
@@ -454,8 +455,18 @@ Result<ReadResult> ArffParser::parse(std::string_view bytes)
 
 Result<ReadResult> readArffBuffer(std::string_view bytes, const std::string& displayName, const ReadOptions& options)
 {
+    std::string storage, encoding;
+    Diagnostics warnings;
+    auto text = decodeToUtf8(bytes, displayName, storage, encoding, warnings);
+    if (!text)
+        return text.error();
     ArffParser parser(displayName, options);
-    return parser.parse(bytes);
+    auto result = parser.parse(*text);
+    if (result) {
+        result->encoding = encoding;
+        result->warnings.insert(result->warnings.begin(), warnings.begin(), warnings.end());
+    }
+    return result;
 }
 
 } // namespace preplab::io

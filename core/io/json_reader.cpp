@@ -5,6 +5,7 @@
 // missing marker; explicit --na markers also apply to string values.
 #include "core/io/column_builder.h"
 #include "core/io/reader.h"
+#include "core/io/text_decoding.h"
 
 #include <nlohmann/json.hpp>
 
@@ -255,9 +256,7 @@ Result<ReadResult> readDocument(std::string_view bytes, const std::string& name,
     return columns.finish("json");
 }
 
-} // namespace
-
-Result<ReadResult> readJsonBuffer(std::string_view bytes, const std::string& displayName, const ReadOptions& options)
+Result<ReadResult> readJsonText(std::string_view bytes, const std::string& displayName, const ReadOptions& options)
 {
     std::string_view body = skipBomAndSpace(bytes);
     if (body.empty())
@@ -280,6 +279,23 @@ Result<ReadResult> readJsonBuffer(std::string_view bytes, const std::string& dis
             return readJsonLines(bytes, displayName, options);
     }
     return readDocument(bytes, displayName, options);
+}
+
+} // namespace
+
+Result<ReadResult> readJsonBuffer(std::string_view bytes, const std::string& displayName, const ReadOptions& options)
+{
+    std::string storage, encoding;
+    Diagnostics warnings;
+    auto text = decodeToUtf8(bytes, displayName, storage, encoding, warnings);
+    if (!text)
+        return text.error();
+    auto result = readJsonText(*text, displayName, options);
+    if (result) {
+        result->encoding = encoding;
+        result->warnings.insert(result->warnings.begin(), warnings.begin(), warnings.end());
+    }
+    return result;
 }
 
 } // namespace preplab::io

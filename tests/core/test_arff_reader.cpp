@@ -149,3 +149,17 @@ TEST_CASE("ARFF reader: degenerate inputs", "[io][arff]")
     REQUIRE_FALSE(relational.ok());
     CHECK(relational.error().message.find("relational") != std::string::npos);
 }
+
+TEST_CASE("ARFF reader: a Latin-1 file (common from Weka) is read as Windows-1252 with a warning", "[io][arff]")
+{
+    auto r = readArffBuffer("@relation r\n@attribute city {Z\xFCrich,Gen\xE8ve}\n@data\nGen\xE8ve\nZ\xFCrich\n", "l.arff", {});
+    REQUIRE(r.ok());
+    CHECK(r->encoding == "windows-1252");
+    CHECK(r->table.column(0).format(0) == "Gen\xC3\xA8ve");
+    CHECK(r->table.column(0).categories() == std::vector<std::string>{"Z\xC3\xBCrich", "Gen\xC3\xA8ve"});
+    REQUIRE(r->warnings.size() == 1);
+    CHECK(r->warnings[0].line == 2);
+    auto bom = readArffBuffer("\xEF\xBB\xBF@relation r\n@attribute a numeric\n@data\n1\n", "b.arff", {});
+    REQUIRE(bom.ok());
+    CHECK(bom->encoding == "utf-8-bom");
+}

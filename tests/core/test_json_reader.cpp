@@ -177,3 +177,30 @@ TEST_CASE("JSON reader: degenerate documents", "[io][json]")
     auto hugeFirstLine = readJsonBuffer("{\"a\": -1E525}\n{\"a\": 1}\n", "huge1.jsonl", {});
     REQUIRE_FALSE(hugeFirstLine.ok());
 }
+
+TEST_CASE("JSON reader: UTF-16 and Windows-1252 text are decoded like the CSV reader does", "[io][json]")
+{
+    std::string utf16 = "\xFF\xFE";
+    for (char ch : std::string("[{\"city\": \"Z\xC3\xBCrich\"}]")) {
+        // Every byte here is ASCII except the UTF-8 pair for u-umlaut, which becomes one unit.
+        if (static_cast<unsigned char>(ch) == 0xC3)
+            continue;
+        if (static_cast<unsigned char>(ch) == 0xBC) {
+            utf16 += std::string("\xFC\x00", 2);
+            continue;
+        }
+        utf16.push_back(ch);
+        utf16.push_back('\0');
+    }
+    auto r16 = readJsonBuffer(utf16, "u16.json", {});
+    REQUIRE(r16.ok());
+    CHECK(r16->encoding == "utf-16le");
+    CHECK(r16->table.column(0).format(0) == "Z\xC3\xBCrich");
+
+    auto latin = readJsonBuffer("[{\"city\": \"Z\xFCrich\"},\n {\"city\": \"Gen\xE8ve\"}]", "latin.json", {});
+    REQUIRE(latin.ok());
+    CHECK(latin->encoding == "windows-1252");
+    CHECK(latin->table.column(0).format(1) == "Gen\xC3\xA8ve");
+    REQUIRE_FALSE(latin->warnings.empty());
+    CHECK(latin->warnings[0].line == 1);
+}

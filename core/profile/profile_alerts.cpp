@@ -84,7 +84,7 @@ std::vector<Alert> deriveAlerts(const TableProfile& profile, const ProfileOption
         if (numeric && p.distinct > 2 && p.outliers && *p.outliers > 0) {
             const double iqr = *p.q75 - *p.q25;
             add(p.name, "outliers",
-                std::to_string(*p.outliers) + " values (" + percent(share(*p.outliers, p.count)) + ") outside [" +
+                std::to_string(*p.outliers) + (*p.outliers == 1 ? " value (" : " values (") + percent(share(*p.outliers, p.count)) + ") outside [" +
                     number(*p.q25 - 1.5 * iqr, "%.6g") + ", " + number(*p.q75 + 1.5 * iqr, "%.6g") +
                     "] (Q1 - 1.5 IQR, Q3 + 1.5 IQR)",
                 "Extreme values dominate means, variances and least-squares fits; check whether they are errors, "
@@ -107,8 +107,8 @@ std::vector<Alert> deriveAlerts(const TableProfile& profile, const ProfileOption
                     "most frequent '" + p.top.front().value + "' " + std::to_string(p.top.front().count) +
                         " vs least frequent '" + p.least.value + "' " + std::to_string(p.least.count) + " (" +
                         number(ratio, "%.1f") + ":1)",
-                    "A model trained on unequal categories tends to favour the majority: accuracy looks good while "
-                    "the rare category is mostly missed, and rare groups get the least reliable figures.",
+                    "Rare categories are seen too seldom to learn from, and when this is the target a model tends "
+                    "to favour the majority: accuracy looks good while the rare class is mostly missed.",
                     p.least.count);
             }
         }
@@ -124,7 +124,7 @@ std::vector<Alert> deriveAlerts(const TableProfile& profile, const ProfileOption
 
     if (profile.duplicateRows > 0) {
         add({}, "duplicates",
-            std::to_string(profile.duplicateRows) + " duplicate rows (" +
+            std::to_string(profile.duplicateRows) + (profile.duplicateRows == 1 ? " duplicate row (" : " duplicate rows (") +
                 percent(share(profile.duplicateRows, profile.rows)) + ")",
             "Repeated rows count some observations twice and, split across train and test, leak answers into "
             "the evaluation.",

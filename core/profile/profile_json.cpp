@@ -6,30 +6,30 @@ namespace preplab::profile {
 
 namespace {
 
-nlohmann::json optionalNumber(const std::optional<double>& v)
+nlohmann::ordered_json optionalNumber(const std::optional<double>& v)
 {
     if (!v || !std::isfinite(*v))
         return nullptr;
     return *v;
 }
 
-nlohmann::json optionalCount(const std::optional<std::int64_t>& v)
+nlohmann::ordered_json optionalCount(const std::optional<std::int64_t>& v)
 {
     if (!v)
         return nullptr;
     return *v;
 }
 
-nlohmann::json numberOrNull(double v)
+nlohmann::ordered_json numberOrNull(double v)
 {
     if (!std::isfinite(v))
         return nullptr;
     return v;
 }
 
-nlohmann::json columnToJson(const ColumnProfile& p)
+nlohmann::ordered_json columnToJson(const ColumnProfile& p)
 {
-    nlohmann::json c;
+    nlohmann::ordered_json c;
     c["name"] = p.name;
     c["type"] = std::string(columnTypeName(p.type));
     c["count"] = p.count;
@@ -49,8 +49,8 @@ nlohmann::json columnToJson(const ColumnProfile& p)
         c["mixed_share"] = p.mixedShare;
     if (p.type == ColumnType::Datetime && p.min) {
         auto iso = [&p](const std::optional<double>& ms) {
-            return ms ? nlohmann::json(formatDatetime(static_cast<std::int64_t>(std::floor(*ms)), p.hasTime))
-                      : nlohmann::json(nullptr);
+            return ms ? nlohmann::ordered_json(formatDatetime(static_cast<std::int64_t>(std::floor(*ms)), p.hasTime))
+                      : nlohmann::ordered_json(nullptr);
         };
         c["unit"] = "ms";
         c["mean_text"] = iso(p.mean);
@@ -60,13 +60,13 @@ nlohmann::json columnToJson(const ColumnProfile& p)
         c["q75_text"] = iso(p.q75);
         c["max_text"] = iso(p.max);
     }
-    nlohmann::json edges = nlohmann::json::array(), counts = nlohmann::json::array();
+    nlohmann::ordered_json edges = nlohmann::ordered_json::array(), counts = nlohmann::ordered_json::array();
     for (double e : p.histogram.edges)
         edges.push_back(numberOrNull(e));
     for (std::int64_t n : p.histogram.counts)
         counts.push_back(n);
     c["histogram"] = {{"edges", std::move(edges)}, {"counts", std::move(counts)}};
-    nlohmann::json top = nlohmann::json::array();
+    nlohmann::ordered_json top = nlohmann::ordered_json::array();
     for (const TopValue& t : p.top)
         top.push_back({{"value", t.value}, {"count", t.count}});
     c["top"] = std::move(top);
@@ -75,20 +75,20 @@ nlohmann::json columnToJson(const ColumnProfile& p)
 
 } // namespace
 
-nlohmann::json profileToJson(const TableProfile& profile, const Diagnostics& warnings)
+nlohmann::ordered_json profileToJson(const TableProfile& profile, const Diagnostics& warnings)
 {
-    nlohmann::json doc;
+    nlohmann::ordered_json doc;
     doc["rows"] = profile.rows;
-    nlohmann::json columns = nlohmann::json::array();
+    nlohmann::ordered_json columns = nlohmann::ordered_json::array();
     for (const ColumnProfile& p : profile.columns)
         columns.push_back(columnToJson(p));
     doc["columns"] = std::move(columns);
     doc["duplicate_rows"] = profile.duplicateRows;
 
-    nlohmann::json warn = nlohmann::json::array();
+    nlohmann::ordered_json warn = nlohmann::ordered_json::array();
     for (const Diagnostic& d : warnings) {
-        nlohmann::json w;
-        w["line"] = d.line >= 0 ? nlohmann::json(d.line) : nlohmann::json(nullptr);
+        nlohmann::ordered_json w;
+        w["line"] = d.line >= 0 ? nlohmann::ordered_json(d.line) : nlohmann::ordered_json(nullptr);
         w["message"] = d.message;
         if (!d.column.empty())
             w["column"] = d.column;
@@ -97,10 +97,10 @@ nlohmann::json profileToJson(const TableProfile& profile, const Diagnostics& war
     }
     doc["warnings"] = std::move(warn);
 
-    nlohmann::json alerts = nlohmann::json::array();
+    nlohmann::ordered_json alerts = nlohmann::ordered_json::array();
     for (const Alert& a : profile.alerts) {
-        nlohmann::json j;
-        j["column"] = a.column.empty() ? nlohmann::json(nullptr) : nlohmann::json(a.column);
+        nlohmann::ordered_json j;
+        j["column"] = a.column.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(a.column);
         j["kind"] = a.kind;
         j["message"] = a.message;
         j["why"] = a.why;
@@ -111,10 +111,10 @@ nlohmann::json profileToJson(const TableProfile& profile, const Diagnostics& war
     }
     doc["alerts"] = std::move(alerts);
 
-    nlohmann::json matrix = nlohmann::json::array();
+    nlohmann::ordered_json matrix = nlohmann::ordered_json::array();
     const std::size_t k = profile.correlationColumns.size();
     for (std::size_t a = 0; a < k; ++a) {
-        nlohmann::json row = nlohmann::json::array();
+        nlohmann::ordered_json row = nlohmann::ordered_json::array();
         for (std::size_t b = 0; b < k; ++b)
             row.push_back(numberOrNull(profile.correlationMatrix[a * k + b]));
         matrix.push_back(std::move(row));

@@ -6,7 +6,8 @@
 // milliseconds since the epoch) and .mean_text / .min_text / .q25_text / .median_text / .q75_text /
 // .max_text (ISO-8601); warnings[].column / .severity; alerts[].why / .count / .other
 // (correlated pairs), and correlations{columns, pearson (matrix)}. Undefined numbers (the mean of
-// a text column, the skewness of two values, a NaN correlation) are null.
+// a text column, the skewness of two values, a NaN correlation) are null. Keys keep the
+// contract's order (ordered_json), so the document reads top-down as in cli.md.
 #pragma once
 
 #include "core/profile/profile.h"
@@ -17,6 +18,6 @@
 namespace preplab::profile {
 
 // `warnings` are the reader's diagnostics (every malformed row, decoding fallback, ...).
-nlohmann::json profileToJson(const TableProfile& profile, const Diagnostics& warnings = {});
+nlohmann::ordered_json profileToJson(const TableProfile& profile, const Diagnostics& warnings = {});
 
 } // namespace preplab::profile

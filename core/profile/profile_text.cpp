@@ -77,6 +77,28 @@ std::string renderTable(const std::vector<std::vector<std::string>>& rows, std::
     return out;
 }
 
+// Words of `text` in lines of at most `width` display columns, each after `indent` spaces.
+std::string wrap(const std::string& text, std::size_t indent, std::size_t width)
+{
+    std::string out, line;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t end = text.find(' ', start);
+        if (end == std::string::npos)
+            end = text.size();
+        const std::string word = text.substr(start, end - start);
+        if (!line.empty() && indent + displayWidth(line) + 1 + displayWidth(word) > width) {
+            out += std::string(indent, ' ') + line + '\n';
+            line.clear();
+        }
+        line += (line.empty() ? "" : " ") + word;
+        start = end + 1;
+    }
+    if (!line.empty())
+        out += std::string(indent, ' ') + line + '\n';
+    return out;
+}
+
 bool showsTopValues(const ColumnProfile& p)
 {
     return p.type == ColumnType::Categorical || p.type == ColumnType::Text || p.type == ColumnType::Boolean ||
@@ -114,8 +136,12 @@ std::string profileToText(const TableProfile& profile, const Diagnostics& warnin
             list += ", ... (" + std::to_string(p.distinct - static_cast<std::int64_t>(shown)) + " more)";
         tops.push_back({p.name, list});
     }
-    if (!tops.empty())
-        out += "\nMost frequent values\n" + renderTable(tops, 2);
+    if (!tops.empty()) {
+        out += "\nMost frequent values\n";
+        for (auto& row : tops)
+            row.insert(row.begin(), "");
+        out += renderTable(tops, 3);
+    }
 
     if (!warnings.empty()) {
         out += "\nWarnings (" + std::to_string(warnings.size()) + ")\n";
@@ -134,7 +160,7 @@ std::string profileToText(const TableProfile& profile, const Diagnostics& warnin
     for (const Alert& a : profile.alerts) {
         out += "  " + pad(a.column.empty() ? "(table)" : a.column, nameWidth, false) + "  " +
                pad(a.kind, kindWidth, false) + "  " + a.message + '\n';
-        out += "  " + std::string(nameWidth + kindWidth + 4, ' ') + "why: " + a.why + '\n';
+        out += wrap("why: " + a.why, nameWidth + kindWidth + 6, std::max<std::size_t>(100, nameWidth + kindWidth + 46));
     }
     return out;
 }

@@ -1,7 +1,8 @@
 // Profile figures against pandas on every shared dataset: each CSV in shared/datasets is read with
-// the CSV reader (io::readCsvFile, what io::readTable dispatches CSVs to) and profiled; the figures must equal those in tests/data/profile/<dataset>.json,
-// written by tests/tools/gen_profile_reference.py (pandas 1.5.3 / numpy 1.24.2) within 1e-9
-// relative: describe() (count, mean, std, min, quartiles, max), skew(), nunique(), zeros, top
+// the CSV reader (io::readCsvFile, what io::readTable dispatches CSVs to) and profiled; the
+// figures must equal those in tests/data/profile/<dataset>.json, written by
+// tests/tools/gen_profile_reference.py (pandas 1.5.3 / numpy 1.24.2), within 1e-9 relative:
+// describe() (count, mean, std, min, quartiles, max), skew(), nunique(), zeros, top
 // values, numpy histograms, duplicated().sum() and DataFrame.corr().
 #include "core/io/reader.h"
 #include "core/io/type_inference.h"

@@ -1,9 +1,10 @@
 // Profile figures against pandas on every shared dataset: each CSV in shared/datasets is read with
-// the CSV reader (io::readCsvFile, what io::readTable dispatches CSVs to) and profiled; the
-// figures must equal those in tests/data/profile/<dataset>.json, written by
+// io::readTable and profiled; the figures must equal those in tests/data/profile/<dataset>.json,
+// written by
 // tests/tools/gen_profile_reference.py (pandas 1.5.3 / numpy 1.24.2), within 1e-9 relative:
 // describe() (count, mean, std, min, quartiles, max), skew(), nunique(), zeros, top
-// values, numpy histograms, duplicated().sum() and DataFrame.corr().
+// values, numpy histograms, duplicated().sum() and DataFrame.corr(). The same data in the other
+// formats (shared/datasets/formats: TSV, JSON, JSON Lines, ARFF, SQLite) must give the same profile.
 #include "core/io/reader.h"
 #include "core/io/type_inference.h"
 #include "core/profile/profile.h"
@@ -128,14 +129,11 @@ TEST_CASE("Profile: a pandas reference exists for every shared dataset", "[profi
     CHECK(csvs >= 16);
 }
 
-TEST_CASE("Profile: every shared dataset matches pandas describe()", "[profile][reference]")
+// Reads `spec`, profiles it and compares everything with the pandas reference `ref`.
+static void checkAgainstReference(const std::string& spec, const nlohmann::json& ref)
 {
-    const std::string referencePath = GENERATE(from_range(referenceFiles()));
-    std::ifstream in(referencePath);
-    const nlohmann::json ref = nlohmann::json::parse(in);
-    const fs::path csv = fs::path(PREPLAB_SHARED_DIR) / "datasets" / ref["file"].get<std::string>();
-    INFO(csv.string());
-    auto read = io::readCsvFile(csv.string(), {});
+    INFO(spec);
+    auto read = io::readTable(spec);
     INFO((read.ok() ? std::string("read") : read.error().describe()));
     REQUIRE(read.ok());
     auto profiled = profile::profileTable(read->table);
@@ -163,4 +161,33 @@ TEST_CASE("Profile: every shared dataset matches pandas describe()", "[profile][
         ++pairs;
     }
     CHECK(pairs == k * (k - 1) / 2);
+}
+
+static nlohmann::json loadReference(const std::string& path)
+{
+    std::ifstream in(path);
+    return nlohmann::json::parse(in);
+}
+
+TEST_CASE("Profile: every shared dataset matches pandas describe()", "[profile][reference]")
+{
+    const std::string referencePath = GENERATE(from_range(referenceFiles()));
+    const nlohmann::json ref = loadReference(referencePath);
+    checkAgainstReference((fs::path(PREPLAB_SHARED_DIR) / "datasets" / ref["file"].get<std::string>()).string(), ref);
+}
+
+TEST_CASE("Profile: the same data in TSV, JSON, JSON Lines, ARFF and SQLite profiles the same", "[profile][reference]")
+{
+    const fs::path formats = fs::path(PREPLAB_SHARED_DIR) / "datasets" / "formats";
+    const fs::path refs = fs::path(PREPLAB_TEST_DATA_DIR) / "profile";
+    const auto [file, reference] = GENERATE(table<std::string, std::string>({
+        {"penguins.tsv", "penguins.json"},
+        {"penguins_records.json", "penguins.json"},
+        {"penguins.ndjson", "penguins.json"},
+        {"penguins.arff", "penguins.json"},
+        {"penguins.sqlite:penguins", "penguins.json"},
+        {"iris.arff", "iris.json"},
+        {"penguins.sqlite:iris", "iris.json"},
+    }));
+    checkAgainstReference((formats / file).string(), loadReference((refs / reference).string()));
 }

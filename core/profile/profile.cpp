@@ -127,9 +127,10 @@ void profileNumbers(ColumnProfile& p, const Column& column, const ProfileOptions
     presentNumbers(column, values);
     p.count = static_cast<std::int64_t>(values.size());
     p.missing = static_cast<std::int64_t>(column.size()) - p.count;
-    p.mean = defined(stats::mean(values));
-    p.std = defined(stats::standardDeviation(values));
-    p.skewness = defined(stats::skewness(values));
+    const stats::Moments m = stats::moments(values);
+    p.mean = defined(m.mean);
+    p.std = defined(std::sqrt(m.variance));
+    p.skewness = defined(m.skewness);
     if (values.empty())
         return;
     sortNumbers(column, values, scratch);

@@ -30,6 +30,30 @@ double correlationFromSums(double n, double sx, double sy, double sxx, double sy
     return std::clamp(cxy / std::sqrt(cxx * cyy), -1.0, 1.0);
 }
 
+// Rows [begin, begin + len) of a column into d (value - shift, 0 where missing or not finite) and,
+// when m is given, its 0/1 presence. Branch-free loops per storage type, so they vectorise.
+void fillBlock(const Column& col, std::size_t begin, std::size_t len, double shift, double* d, double* m)
+{
+    const std::uint8_t* valid = col.validMask().empty() ? nullptr : col.validMask().data() + begin;
+    if (col.type() == ColumnType::Numeric) {
+        const double* src = col.doubles().data() + begin;
+        for (std::size_t r = 0; r < len; ++r) {
+            const bool ok = (!valid || valid[r]) && std::isfinite(src[r]);
+            d[r] = ok ? src[r] - shift : 0.0;
+            if (m)
+                m[r] = ok ? 1.0 : 0.0;
+        }
+        return;
+    }
+    const std::int64_t* src = col.ints().data() + begin;
+    for (std::size_t r = 0; r < len; ++r) {
+        const bool ok = !valid || valid[r];
+        d[r] = ok ? static_cast<double>(src[r]) - shift : 0.0;
+        if (m)
+            m[r] = ok ? 1.0 : 0.0;
+    }
+}
+
 bool present(const Column& c, std::size_t i, double& v)
 {
     if (!c.isValid(i))
@@ -112,7 +136,7 @@ std::vector<double> pearsonMatrix(const std::vector<const Column*>& columns, std
             maskIndex[c] = masks++;
 
     // Per row block: D (values - shift, 0 where missing), D2 = D^2, M (0/1 masks). Accumulated:
-    // G = D'D (sum dx dy on complete rows, since missing cells are 0), A = D'M (sum dx where the
+    // G = D'D (lower triangle; sum dx dy on complete rows, since missing cells are 0), A = D'M (sum dx where the
     // other column is present), B = D2'M, N = M'M (complete-row counts), s = column sums of D.
     using Matrix = Eigen::MatrixXd;
     const auto kk = static_cast<Eigen::Index>(k), mm = static_cast<Eigen::Index>(masks);
@@ -131,26 +155,11 @@ std::vector<double> pearsonMatrix(const std::vector<const Column*>& columns, std
             for (std::size_t b0 = begin; b0 < end; b0 += kBlock) {
                 const std::size_t len = std::min(kBlock, end - b0);
                 const auto rowsHere = static_cast<Eigen::Index>(len);
-                for (std::size_t c = 0; c < k; ++c) {
-                    const Column& col = *columns[c];
-                    double* dc = d.col(static_cast<Eigen::Index>(c)).data();
-                    double* mc = maskIndex[c] >= 0 ? m.col(maskIndex[c]).data() : nullptr;
-                    if (col.type() == ColumnType::Numeric && col.validMask().empty() && !mc) {
-                        const double* src = col.doubles().data() + b0;
-                        for (std::size_t r = 0; r < len; ++r)
-                            dc[r] = src[r] - shift[c];
-                        continue;
-                    }
-                    for (std::size_t r = 0; r < len; ++r) {
-                        double v = 0.0;
-                        const bool ok = present(col, b0 + r, v);
-                        dc[r] = ok ? v - shift[c] : 0.0;
-                        if (mc)
-                            mc[r] = ok ? 1.0 : 0.0;
-                    }
-                }
+                for (std::size_t c = 0; c < k; ++c)
+                    fillBlock(*columns[c], b0, len, shift[c], d.col(static_cast<Eigen::Index>(c)).data(),
+                              maskIndex[c] >= 0 ? m.col(maskIndex[c]).data() : nullptr);
                 const auto dBlock = d.topRows(rowsHere);
-                g.noalias() += dBlock.transpose() * dBlock;
+                g.selfadjointView<Eigen::Lower>().rankUpdate(dBlock.transpose());
                 s += dBlock.colwise().sum().transpose();
                 if (masks > 0) {
                     const auto mBlock = m.topRows(rowsHere);
@@ -183,9 +192,10 @@ std::vector<double> pearsonMatrix(const std::vector<const Column*>& columns, std
             // Sums of x over rows where y is present, and the other way round.
             const double sx = my >= 0 ? aTotal(xi, my) : sTotal(xi);
             const double sxx = my >= 0 ? bTotal(xi, my) : gTotal(xi, xi);
+            const double sxy = gTotal(std::max(xi, yi), std::min(xi, yi));  // G's lower triangle
             const double sy = mx >= 0 ? aTotal(yi, mx) : sTotal(yi);
             const double syy = mx >= 0 ? bTotal(yi, mx) : gTotal(yi, yi);
-            double r = correlationFromSums(n, sx, sy, sxx, syy, gTotal(xi, yi));
+            double r = correlationFromSums(n, sx, sy, sxx, syy, sxy);
             if (x == y)
                 r = std::isnan(r) ? kNaN : 1.0;
             out[x * k + y] = out[y * k + x] = r;

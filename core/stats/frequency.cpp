@@ -53,10 +53,10 @@ private:
 };
 
 // A second 64-bit hash of a string, of a different construction than std::hash (8-byte words
-// mixed by MurmurHash3's finaliser). Together the two make a 128-bit fingerprint: strings are
-// counted as equal when both hashes match, which is exact for any table that fits in memory
-// (the chance of one false match among a billion distinct strings is below 1e-20), and avoids
-// re-reading the first occurrence of every value, a cache miss per row.
+// mixed by MurmurHash3's finaliser). With 32 bits of it beside std::hash's 64 a string has a
+// 96-bit fingerprint: strings are counted as equal when fingerprints match, which is exact in
+// practice (the chance of one false match among ten million distinct strings is below 1e-14),
+// and avoids re-reading the first occurrence of every value, a cache miss per row.
 std::uint64_t fmix(std::uint64_t h)
 {
     h ^= h >> 33;
@@ -83,41 +83,54 @@ std::uint64_t secondHash(std::string_view s)
     return fmix(h ^ fmix(k + n));
 }
 
+struct Fingerprint {
+    std::uint64_t hash;   // std::hash
+    std::uint32_t check;  // 32 bits of secondHash
+    std::uint32_t row;    // a row holding the value
+};
+
+Fingerprint fingerprint(const Column& column, std::size_t row)
+{
+    const std::string_view s = column.text(row);
+    return {std::hash<std::string_view>{}(s), static_cast<std::uint32_t>(secondHash(s)),
+            static_cast<std::uint32_t>(row)};
+}
+
 struct Slot {
     std::uint64_t hash = 0;
-    std::uint64_t check = 0;  // secondHash
+    std::uint32_t check = 0;
     std::uint32_t row = 0;    // first row holding the value
     std::uint32_t count = 0;  // 0 = empty slot
 };
 
-// Open-addressing counter of strings (linear probing, power-of-two capacity, load <= 1/2) keyed
-// by a 128-bit fingerprint (see secondHash). Rows < 2^32.
-class StringCounter {
+// Open-addressing counter of fingerprints (linear probing on the low bits of the hash,
+// power-of-two capacity, load <= 1/2). Rows < 2^32.
+class FingerprintCounter {
 public:
     // `expected`: a guess of the number of distinct values, to size the table once.
-    StringCounter(const Column& column, std::size_t expected) : m_column(column)
+    explicit FingerprintCounter(std::size_t expected) { reset(expected); }
+
+    void reset(std::size_t expected)
     {
         std::size_t size = 1024;
         while (size < 2 * expected)
             size *= 2;
-        m_slots.resize(size);
+        m_slots.assign(size, Slot{});
+        m_used = 0;
     }
 
-    void add(std::size_t row)
+    void add(const Fingerprint& f)
     {
-        const std::string_view s = m_column.text(row);
-        const std::uint64_t h = std::hash<std::string_view>{}(s);
-        const std::uint64_t check = secondHash(s);
         const std::size_t mask = m_slots.size() - 1;
-        std::size_t i = h & mask;
+        std::size_t i = f.hash & mask;
         while (m_slots[i].count != 0) {
-            if (m_slots[i].hash == h && m_slots[i].check == check) {
+            if (m_slots[i].hash == f.hash && m_slots[i].check == f.check) {
                 ++m_slots[i].count;
                 return;
             }
             i = (i + 1) & mask;
         }
-        m_slots[i] = Slot{h, check, static_cast<std::uint32_t>(row), 1};
+        m_slots[i] = Slot{f.hash, f.check, f.row, 1};
         if (++m_used * 2 > m_slots.size())
             grow();
     }
@@ -141,10 +154,73 @@ private:
         }
     }
 
-    const Column& m_column;
     std::vector<Slot> m_slots;
     std::size_t m_used = 0;
 };
+
+// Calls consume(row, count) once per distinct string of a Text column. Few distinct values: one
+// hash table that stays in cache. Many (an ID-like column): the fingerprints are first split into
+// 256 partitions by their top hash bits and each partition is counted in its own small table, so
+// the random accesses stay in cache instead of missing once per row (partitioned aggregation).
+template <class Consume>
+void countStrings(const Column& column, Consume&& consume)
+{
+    assert(column.size() <= UINT32_MAX);
+    const std::size_t sample = std::min<std::size_t>(column.size(), 4096);
+    FingerprintCounter probe(sample);
+    std::size_t present = 0;
+    for (std::size_t i = 0; i < sample; ++i)
+        if (column.isValid(i)) {
+            probe.add(fingerprint(column, i));
+            ++present;
+        }
+    const bool idLike = present > 0 && probe.used() * 10 >= present * 9;
+    const std::size_t expected = idLike ? column.size() : probe.used() * 4;
+    auto emit = [&](const FingerprintCounter& counter) {
+        for (const Slot& s : counter.slots())
+            if (s.count > 0)
+                consume(s.row, s.count);
+    };
+    if (column.size() < 65536 || expected < 16384) {
+        FingerprintCounter counter(expected);
+        for (std::size_t i = 0; i < column.size(); ++i)
+            if (column.isValid(i))
+                counter.add(fingerprint(column, i));
+        emit(counter);
+        return;
+    }
+    constexpr int kPartitionBits = 8;
+    constexpr std::size_t kPartitions = std::size_t{1} << kPartitionBits;
+    std::vector<Fingerprint> prints;
+    prints.reserve(column.size() - column.missingCount());
+    std::vector<std::size_t> offsets(kPartitions + 1, 0);
+    for (std::size_t i = 0; i < column.size(); ++i)
+        if (column.isValid(i)) {
+            prints.push_back(fingerprint(column, i));
+            ++offsets[(prints.back().hash >> (64 - kPartitionBits)) + 1];
+        }
+    for (std::size_t p = 0; p < kPartitions; ++p)
+        offsets[p + 1] += offsets[p];
+    std::vector<Fingerprint> partitioned(prints.size());
+    std::vector<std::size_t> next(offsets.begin(), offsets.end() - 1);
+    for (const Fingerprint& f : prints)
+        partitioned[next[f.hash >> (64 - kPartitionBits)]++] = f;
+    // Counts are noted at the row of each value's first occurrence, then handed out in row order:
+    // reading the strings in order is far cheaper than in hash order when most values are distinct.
+    std::vector<std::uint32_t> countAt(column.size(), 0);
+    FingerprintCounter counter(1);
+    for (std::size_t p = 0; p < kPartitions; ++p) {
+        counter.reset(idLike ? offsets[p + 1] - offsets[p] : expected / kPartitions);
+        for (std::size_t i = offsets[p]; i < offsets[p + 1]; ++i)
+            counter.add(partitioned[i]);
+        for (const Slot& s : counter.slots())
+            if (s.count > 0)
+                countAt[s.row] = s.count;
+    }
+    for (std::size_t row = 0; row < countAt.size(); ++row)
+        if (countAt[row] > 0)
+            consume(static_cast<std::uint32_t>(row), countAt[row]);
+}
 
 } // namespace
 
@@ -195,26 +271,7 @@ TextFrequencies textFrequencies(const Column& column, std::size_t topK)
             if (perCode[c] > 0)
                 consume(column.categories()[c], perCode[c]);
     } else if (column.type() == ColumnType::Text) {
-        assert(column.size() <= UINT32_MAX);
-        // Distinct values among the first rows, scaled up when nearly all differ (an ID column):
-        // sizing the table once saves rehashing a large one.
-        const std::size_t sample = std::min<std::size_t>(column.size(), 4096);
-        StringCounter probe(column, sample);
-        std::size_t present = 0;
-        for (std::size_t i = 0; i < sample; ++i)
-            if (column.isValid(i)) {
-                probe.add(i);
-                ++present;
-            }
-        const std::size_t sampled = probe.used();
-        const std::size_t expected = sampled * 10 >= present * 9 && present > 0 ? column.size() : sampled * 4;
-        StringCounter counter(column, expected);
-        for (std::size_t i = 0; i < column.size(); ++i)
-            if (column.isValid(i))
-                counter.add(i);
-        for (const Slot& s : counter.slots())
-            if (s.count > 0)
-                consume(column.text(s.row), s.count);
+        countStrings(column, [&](std::uint32_t row, std::uint32_t count) { consume(column.text(row), count); });
     }
     out.least = {std::string(leastValue), leastCount};
     for (const auto& [v, c] : top.sorted())

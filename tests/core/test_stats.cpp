@@ -58,6 +58,36 @@ TEST_CASE("Stats: skewness is pandas' adjusted Fisher-Pearson G1", "[stats]")
     CHECK_THAT(stats::skewness(std::vector<double>{1, 2, 3}), WithinAbs(0.0, 1e-15));
 }
 
+TEST_CASE("Stats: moments() agrees with mean, variance and skewness", "[stats]")
+{
+    std::mt19937_64 rng(11);
+    std::lognormal_distribution<double> skewed(3.0, 0.8);
+    for (std::size_t n : {0u, 1u, 2u, 3u, 7u, 100u, 129u, 5000u}) {
+        std::vector<double> v(n);
+        for (auto& x : v)
+            x = skewed(rng);
+        const auto m = stats::moments(v);
+        INFO("n = " << n);
+        CHECK(m.n == static_cast<std::int64_t>(n));
+        if (n == 0) {
+            CHECK(std::isnan(m.mean));
+            continue;
+        }
+        CHECK(m.mean == stats::mean(v));
+        if (n < 2) {
+            CHECK(std::isnan(m.variance));
+        } else {
+            CHECK_THAT(m.variance, WithinRel(stats::variance(v), 1e-13));
+        }
+        if (n < 3) {
+            CHECK(std::isnan(m.skewness));
+        } else {
+            CHECK(m.skewness == stats::skewness(v));  // the same pairwise sums, bit for bit
+        }
+    }
+    CHECK(stats::moments(std::vector<double>{4, 4, 4, 4}).skewness == 0.0);
+}
+
 TEST_CASE("Stats: quantiles use numpy's linear interpolation", "[stats]")
 {
     std::vector<double> sorted{1, 2, 3, 4};

@@ -91,7 +91,8 @@ struct ProfileOptions {
 ColumnProfile profileColumn(const std::string& name, const Column& column, const ProfileOptions& options = {});
 
 // Profiles every column (in parallel), counts duplicate rows, correlates the number columns and
-// derives the alerts. Fails only with ErrorCode::Cancelled when `progress` is cancelled.
+// derives the alerts. Fails only with ErrorCode::Cancelled when `progress` is cancelled (checked
+// between columns and phases). Progress is reported from the worker threads, one call at a time.
 Result<TableProfile> profileTable(const Table& table, const ProfileOptions& options = {},
                                   const Progress& progress = {});
 

@@ -99,6 +99,22 @@ std::string wrap(const std::string& text, std::size_t indent, std::size_t width)
     return out;
 }
 
+// At most `width` display columns of s, ending in "..." when cut (never inside a UTF-8 sequence).
+std::string truncated(const std::string& s, std::size_t width)
+{
+    if (displayWidth(s) <= width)
+        return s;
+    std::string out;
+    std::size_t shown = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const bool starts = (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
+        if (starts && ++shown > width - 3)
+            break;
+        out += s[i];
+    }
+    return out + "...";
+}
+
 bool showsTopValues(const ColumnProfile& p)
 {
     return p.type == ColumnType::Categorical || p.type == ColumnType::Text || p.type == ColumnType::Boolean ||
@@ -116,7 +132,7 @@ std::string profileToText(const TableProfile& profile, const Diagnostics& warnin
     rows.push_back({"column", "type", "count", "missing", "distinct", "mean", "std", "min", "q25", "median", "q75",
                     "max", "skew", "zeros"});
     for (const ColumnProfile& p : profile.columns) {
-        rows.push_back({p.name, std::string(columnTypeName(p.type)), std::to_string(p.count),
+        rows.push_back({truncated(p.name, 40), std::string(columnTypeName(p.type)), std::to_string(p.count),
                         withShare(p.missing, p.count + p.missing), std::to_string(p.distinct), cell(p, p.mean),
                         cell(p, p.std, true), cell(p, p.min), cell(p, p.q25), cell(p, p.median), cell(p, p.q75),
                         cell(p, p.max), p.skewness ? shortNumber(*p.skewness) : "-",
@@ -131,9 +147,9 @@ std::string profileToText(const TableProfile& profile, const Diagnostics& warnin
         std::string list;
         const std::size_t shown = std::min<std::size_t>(p.top.size(), 5);
         for (std::size_t i = 0; i < shown; ++i)
-            list += (i ? ", " : "") + p.top[i].value + " " + std::to_string(p.top[i].count);
+            list += (i ? " | " : "") + truncated(p.top[i].value, 32) + " " + std::to_string(p.top[i].count);
         if (p.distinct > static_cast<std::int64_t>(shown))
-            list += ", ... (" + std::to_string(p.distinct - static_cast<std::int64_t>(shown)) + " more)";
+            list += " | ... (" + std::to_string(p.distinct - static_cast<std::int64_t>(shown)) + " more)";
         tops.push_back({p.name, list});
     }
     if (!tops.empty()) {

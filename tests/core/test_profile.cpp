@@ -278,6 +278,18 @@ TEST_CASE("Profile: the text report lists every column and each alert with its w
         if (!space || (!folded.empty() && folded.back() != ' '))
             folded += space ? ' ' : c;
     }
+    // The column table is aligned: its last column is right-aligned, so its lines share one width.
+    const std::size_t tableStart = text.find("column ");
+    REQUIRE(tableStart != std::string::npos);
+    const std::size_t tableEnd = text.find("\n\n", tableStart);
+    std::size_t width = 0;
+    for (std::size_t pos = tableStart; pos < tableEnd;) {
+        const std::size_t eol = text.find('\n', pos);
+        if (width == 0)
+            width = eol - pos;
+        CHECK(eol - pos == width);
+        pos = eol + 1;
+    }
     REQUIRE_FALSE(p.alerts.empty());
     for (const auto& a : p.alerts)
         CHECK(folded.find("why: " + a.why) != std::string::npos);

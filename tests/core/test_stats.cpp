@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <map>
 #include <random>
 
 using namespace preplab;
@@ -250,6 +251,54 @@ TEST_CASE("Stats: value frequencies and distinct counts", "[stats]")
     CHECK(stats::looksLikeNumber("+7"));
     CHECK_FALSE(stats::looksLikeNumber("12 kg"));
     CHECK_FALSE(stats::looksLikeNumber(""));
+}
+
+TEST_CASE("Stats: text frequencies on large columns (partitioned counting) match a plain count", "[stats]")
+{
+    std::mt19937_64 rng(5);
+    for (std::size_t cardinality : {std::size_t{300}, std::size_t{30000}, std::size_t{10000000}}) {
+        std::vector<std::optional<std::string>> cells;
+        std::map<std::string, std::int64_t> expected;
+        for (std::size_t i = 0; i < 100000; ++i) {
+            if (rng() % 50 == 0) {
+                cells.emplace_back();
+                continue;
+            }
+            std::string v = std::string("k").append(std::to_string(rng() % cardinality));
+            ++expected[v];
+            cells.emplace_back(std::move(v));
+        }
+        auto column = Column::fromStrings(cells, ColumnType::Text);
+        auto f = stats::textFrequencies(*column, 5);
+        INFO("cardinality " << cardinality);
+        CHECK(f.distinct == static_cast<std::int64_t>(expected.size()));
+        std::vector<std::pair<std::int64_t, std::string>> ranked;
+        for (const auto& [v, c] : expected)
+            ranked.emplace_back(-c, v);
+        std::sort(ranked.begin(), ranked.end());
+        REQUIRE(f.top.size() == 5);
+        for (std::size_t i = 0; i < 5; ++i) {
+            CHECK(f.top[i].value == ranked[i].second);
+            CHECK(f.top[i].count == -ranked[i].first);
+        }
+        CHECK(f.least.count == -ranked.back().first);
+        CHECK(f.numberLike == 0);
+    }
+}
+
+TEST_CASE("Stats: sortValues takes the counting and the radix path alike", "[stats]")
+{
+    std::mt19937_64 rng(9);
+    for (std::int64_t range : {std::int64_t{2}, std::int64_t{1000}, std::int64_t{1} << 40}) {
+        std::vector<double> v(20000);
+        for (auto& x : v)
+            x = static_cast<double>(static_cast<std::int64_t>(rng() % static_cast<std::uint64_t>(range)) - range / 2);
+        auto expected = v;
+        std::sort(expected.begin(), expected.end());
+        std::vector<double> scratch;
+        stats::sortValues(v, scratch);
+        CHECK(v == expected);
+    }
 }
 
 TEST_CASE("Stats: duplicate rows as pandas duplicated()", "[stats]")

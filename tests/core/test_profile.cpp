@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 using namespace preplab;
 using Catch::Matchers::WithinAbs;
@@ -293,4 +294,31 @@ TEST_CASE("Profile: the text report lists every column and each alert with its w
     REQUIRE_FALSE(p.alerts.empty());
     for (const auto& a : p.alerts)
         CHECK(folded.find("why: " + a.why) != std::string::npos);
+}
+
+TEST_CASE("Profile: infinities, NaN and extreme integers never break the figures", "[profile]")
+{
+    const double inf = std::numeric_limits<double>::infinity();
+    Table t;
+    REQUIRE(t.addColumn("x", Column::makeNumeric({1.0, inf, -inf, std::nan(""), 2.0, 3.0})).ok());
+    REQUIRE(t.addColumn("big", Column::makeInteger({INT64_MIN, INT64_MAX, 0, 0, 5, -5})).ok());
+    REQUIRE(t.addColumn("old", Column::makeDatetime({-86400000LL * 365 * 100, 0, 86400000, 86400000, 0, 0})).ok());
+    auto p = profileOf(t);
+    const auto& x = p.columns[0];
+    CHECK(x.count == 5);  // NaN counts as missing, as in pandas
+    CHECK(x.missing == 1);
+    CHECK(*x.min == -inf);
+    CHECK(*x.max == inf);
+    CHECK(*x.median == 2.0);
+    CHECK_FALSE(x.mean);  // inf - inf: undefined
+    CHECK(x.histogram.counts.size() >= 1);  // over the finite values 1, 2, 3
+    const auto& big = p.columns[1];
+    CHECK(big.distinct == 5);
+    CHECK(*big.zeros == 2);
+    CHECK(big.top[0].value == "0");
+    CHECK(p.columns[2].top[0].value == "1970-01-01");
+    auto j = profile::profileToJson(p);
+    CHECK(j["columns"][0]["max"].is_null());  // JSON has no infinity
+    CHECK(j["columns"][0]["median"] == 2.0);
+    CHECK_FALSE(profile::profileToText(p).empty());
 }

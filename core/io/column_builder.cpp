@@ -72,9 +72,9 @@ ColumnPtr expandWithMissing(const Column& compact, const std::vector<std::uint8_
 std::string ColumnBuilder::cellText(std::size_t i) const
 {
     switch (m_kinds[i]) {
-    case Kind::Integer: return std::to_string(m_ints[i]);
-    case Kind::Real: return formatDouble(m_doubles[i]);
-    case Kind::Boolean: return m_ints[i] ? "true" : "false";
+    case Kind::Integer: return std::to_string(integer(i));
+    case Kind::Real: return formatDouble(real(i));
+    case Kind::Boolean: return integer(i) ? "true" : "false";
     case Kind::String: return std::string(m_strings.at(i));
     case Kind::Missing: break;
     }
@@ -103,12 +103,13 @@ ColumnPtr ColumnBuilder::finish(const std::string& name, const InferOptions& inf
 
     if (!forced && anyPresent && !hasString && !(hasBool && (hasInt || hasReal))) {
         if (hasBool)
-            return Column::makeBoolean(m_ints, std::move(valid));
+            return Column::makeBoolean(m_values, std::move(valid));
         if (!hasReal)
-            return Column::makeInteger(m_ints, std::move(valid));
-        std::vector<double> v(n);
+            return Column::makeInteger(m_values, std::move(valid));
+        std::vector<double> v(n, 0.0);
         for (std::size_t i = 0; i < n; ++i)
-            v[i] = m_kinds[i] == Kind::Integer ? static_cast<double>(m_ints[i]) : m_doubles[i];
+            if (m_kinds[i] != Kind::Missing)
+                v[i] = m_kinds[i] == Kind::Integer ? static_cast<double>(integer(i)) : real(i);
         return Column::makeNumeric(std::move(v), std::move(valid));
     }
 

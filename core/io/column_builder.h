@@ -16,6 +16,7 @@
 #include "core/table/column.h"
 #include "core/util/diagnostic.h"
 
+#include <bit>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -28,11 +29,19 @@ class ColumnBuilder {
 public:
     enum class Kind : std::uint8_t { Missing, Integer, Real, Boolean, String };
 
-    void addMissing() { push(Kind::Missing, 0, 0.0, {}); }
-    void addInteger(std::int64_t v) { push(Kind::Integer, v, 0.0, {}); }
-    void addReal(double v) { push(Kind::Real, 0, v, {}); }
-    void addBoolean(bool v) { push(Kind::Boolean, v ? 1 : 0, 0.0, {}); }
-    void addString(std::string_view s) { push(Kind::String, 0, 0.0, s); }
+    void addMissing() { push(Kind::Missing, 0, {}); }
+    void addInteger(std::int64_t v) { push(Kind::Integer, v, {}); }
+    void addReal(double v) { push(Kind::Real, std::bit_cast<std::int64_t>(v), {}); }
+    void addBoolean(bool v) { push(Kind::Boolean, v ? 1 : 0, {}); }
+    void addString(std::string_view s) { push(Kind::String, 0, s); }
+    // Drops the last cell (a repeated key in one JSON record: the last value wins).
+    void removeLast()
+    {
+        m_kinds.pop_back();
+        m_values.pop_back();
+        m_strings.offsets.pop_back();
+        m_strings.bytes.resize(m_strings.offsets.back());
+    }
 
     std::size_t size() const { return m_kinds.size(); }
 
@@ -40,18 +49,18 @@ public:
                      Diagnostics* warnings) const;
 
 private:
-    void push(Kind kind, std::int64_t i, double d, std::string_view s)
+    void push(Kind kind, std::int64_t value, std::string_view s)
     {
         m_kinds.push_back(kind);
-        m_ints.push_back(i);
-        m_doubles.push_back(d);
+        m_values.push_back(value);
         m_strings.push(s);
     }
+    std::int64_t integer(std::size_t i) const { return m_values[i]; }
+    double real(std::size_t i) const { return std::bit_cast<double>(m_values[i]); }
     std::string cellText(std::size_t i) const;
 
     std::vector<Kind> m_kinds;
-    std::vector<std::int64_t> m_ints;
-    std::vector<double> m_doubles;
+    std::vector<std::int64_t> m_values;  // Integer and Boolean values, or a Real's bits
     StringArena m_strings;
 };
 

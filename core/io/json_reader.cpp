@@ -56,7 +56,7 @@ void lineColumnOf(std::string_view text, std::size_t offset, std::int64_t& line,
 }
 
 // nlohmann's message without its "[json.exception...] parse error at line L, column C: " prefix.
-std::string parseMessage(const nlohmann::json::parse_error& e)
+std::string jsonMessage(const std::exception& e)
 {
     std::string what = e.what();
     auto at = what.find("parse error");
@@ -65,42 +65,78 @@ std::string parseMessage(const nlohmann::json::parse_error& e)
         if (colon != std::string::npos)
             return "invalid JSON: " + what.substr(colon + 2);
     }
-    return "invalid JSON: " + what;
+    auto bracket = what.find("] ");
+    return "invalid JSON: " + (bracket == std::string::npos ? what : what.substr(bracket + 2));
 }
 
+// Assembles records (objects) into columns, one ColumnBuilder per key.
 class JsonColumns {
 public:
-    JsonColumns(const ReadOptions& options) : m_options(options) {}
+    explicit JsonColumns(const ReadOptions& options) : m_options(options) {}
 
-    void addRecord(const Json& record)
+    void beginRecord() {}
+    // A key seen twice in one record keeps its last value, as JSON parsers do.
+    void setKey(const std::string& key)
     {
-        for (const auto& [key, value] : record.items()) {
-            std::size_t c = columnFor(key);
-            addValue(c, value);
+        m_current = columnFor(key);
+        if (m_lastRow[m_current] == m_rows) {
+            m_builders[m_current].removeLast();
+            ++m_duplicates;
         }
+        m_lastRow[m_current] = m_rows;
+    }
+    ColumnBuilder& current() { return m_builders[m_current]; }
+    void addUnsigned(std::uint64_t u)
+    {
+        if (u <= static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
+            current().addInteger(static_cast<std::int64_t>(u));
+        else
+            current().addReal(static_cast<double>(u));
+    }
+    void addNested(const std::string& jsonText)
+    {
+        ++m_nested[m_current];
+        current().addString(jsonText);
+    }
+    void endRecord()
+    {
         ++m_rows;
         for (auto& b : m_builders)
             if (b.size() < m_rows)
                 b.addMissing();
     }
 
+    void addRecord(const Json& record)
+    {
+        beginRecord();
+        for (const auto& [key, value] : record.items()) {
+            setKey(key);
+            addValue(value);
+        }
+        endRecord();
+    }
+
     // Column orientation: {"a": [...], "b": [...]}.
     void addColumn(const std::string& key, const Json& values)
     {
-        std::size_t c = columnFor(key, false);
+        m_current = columnFor(key, false);
         for (const auto& v : values)
-            addValue(c, v);
-        m_rows = std::max(m_rows, m_builders[c].size());
+            addValue(v);
+        m_rows = std::max(m_rows, m_builders[m_current].size());
     }
 
     ReadResult finish(std::string format)
     {
         ReadResult result;
         result.format = std::move(format);
-        result.encoding = "utf-8";
         InferOptions infer;
         if (m_options.naMarkers)
             infer.naMarkers = *m_options.naMarkers;
+        if (m_duplicates > 0)
+            result.warnings.push_back({Diagnostic::Severity::Warning,
+                                       std::to_string(m_duplicates) +
+                                           " key(s) repeated within a record: the last value is kept",
+                                       -1, {}});
         for (std::size_t c = 0; c < m_names.size(); ++c) {
             std::optional<ColumnType> forced;
             if (auto it = m_options.typeOverrides.find(m_names[c]); it != m_options.typeOverrides.end())
@@ -127,32 +163,24 @@ private:
             m_names.push_back(key);
             m_builders.emplace_back();
             m_nested.push_back(0);
+            m_lastRow.push_back(static_cast<std::size_t>(-1));
             for (std::size_t r = 0; fillEarlierRows && r < m_rows; ++r)
                 m_builders.back().addMissing();
         }
         return it->second;
     }
 
-    void addValue(std::size_t c, const Json& v)
+    void addValue(const Json& v)
     {
-        ColumnBuilder& b = m_builders[c];
+        ColumnBuilder& b = current();
         switch (v.type()) {
         case Json::value_t::null: b.addMissing(); break;
         case Json::value_t::boolean: b.addBoolean(v.get<bool>()); break;
         case Json::value_t::number_integer: b.addInteger(v.get<std::int64_t>()); break;
-        case Json::value_t::number_unsigned: {
-            auto u = v.get<std::uint64_t>();
-            if (u <= static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
-                b.addInteger(static_cast<std::int64_t>(u));
-            else
-                b.addReal(static_cast<double>(u));
-            break;
-        }
+        case Json::value_t::number_unsigned: addUnsigned(v.get<std::uint64_t>()); break;
         case Json::value_t::number_float: b.addReal(v.get<double>()); break;
         case Json::value_t::string: b.addString(v.get_ref<const std::string&>()); break;
-        default:
-            ++m_nested[c];
-            b.addString(v.dump());
+        default: addNested(v.dump());
         }
     }
 
@@ -161,8 +189,160 @@ private:
     std::unordered_map<std::string, std::size_t> m_index;
     std::vector<ColumnBuilder> m_builders;
     std::vector<std::size_t> m_nested;
+    std::vector<std::size_t> m_lastRow;  // the record each column last got a value in
+    std::size_t m_current = 0;
     std::size_t m_rows = 0;
+    std::size_t m_duplicates = 0;
 };
+
+// Streams a top-level array of objects into JsonColumns without building the whole document:
+// a large file costs about its columns' size, not several times the file. Nested values inside
+// a record are assembled into a small document and kept as its JSON text.
+class RecordArrayHandler : public nlohmann::json_sax<Json> {
+public:
+    explicit RecordArrayHandler(JsonColumns& columns) : m_columns(columns) {}
+
+    bool null() override { return scalar(Json(nullptr)); }
+    bool boolean(bool v) override { return scalar(Json(v)); }
+    bool number_integer(number_integer_t v) override { return scalar(Json(v)); }
+    bool number_unsigned(number_unsigned_t v) override { return scalar(Json(v)); }
+    bool number_float(number_float_t v, const string_t&) override { return scalar(Json(v)); }
+    bool string(string_t& v) override { return scalar(Json(std::move(v))); }
+    bool binary(binary_t&) override { return elementError("binary data"); }
+
+    bool start_object(std::size_t) override
+    {
+        if (capturing() || m_depth == 2)
+            return openCapture(Json::object());
+        if (m_depth == 1) {
+            m_columns.beginRecord();
+            m_depth = 2;
+            return true;
+        }
+        return elementError("an object");
+    }
+    bool key(string_t& k) override
+    {
+        if (capturing())
+            m_keys.back() = k;
+        else
+            m_columns.setKey(k);
+        return true;
+    }
+    bool end_object() override
+    {
+        if (capturing())
+            return closeCapture();
+        m_columns.endRecord();
+        m_depth = 1;
+        ++m_index;
+        return true;
+    }
+    bool start_array(std::size_t) override
+    {
+        if (capturing() || m_depth == 2)
+            return openCapture(Json::array());
+        if (m_depth == 0) {
+            m_depth = 1;
+            return true;
+        }
+        return elementError("an array");
+    }
+    bool end_array() override
+    {
+        if (capturing())
+            return closeCapture();
+        m_depth = 0;
+        return true;
+    }
+    bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& e) override
+    {
+        m_errorPosition = position;
+        m_error = jsonMessage(e);
+        return false;
+    }
+
+    // Set when parsing stopped: the message, and the byte position (0 for an element error).
+    const std::string& error() const { return m_error; }
+    std::size_t errorPosition() const { return m_errorPosition; }
+
+private:
+    bool capturing() const { return !m_stack.empty(); }
+
+    bool scalar(Json v)
+    {
+        if (capturing()) {
+            addToCapture(std::move(v));
+            return true;
+        }
+        if (m_depth != 2)
+            return elementError(v.is_null() ? "null" : v.is_boolean() ? "a boolean" : v.is_string() ? "a string"
+                                                                                                    : "a number");
+        switch (v.type()) {
+        case Json::value_t::null: m_columns.current().addMissing(); break;
+        case Json::value_t::boolean: m_columns.current().addBoolean(v.get<bool>()); break;
+        case Json::value_t::number_integer: m_columns.current().addInteger(v.get<std::int64_t>()); break;
+        case Json::value_t::number_unsigned: m_columns.addUnsigned(v.get<std::uint64_t>()); break;
+        case Json::value_t::number_float: m_columns.current().addReal(v.get<double>()); break;
+        default: m_columns.current().addString(v.get_ref<const std::string&>());
+        }
+        return true;
+    }
+    bool openCapture(Json container)
+    {
+        m_stack.push_back(std::move(container));
+        m_keys.emplace_back();
+        return true;
+    }
+    void addToCapture(Json v)
+    {
+        if (m_stack.back().is_object())
+            m_stack.back()[m_keys.back()] = std::move(v);
+        else
+            m_stack.back().push_back(std::move(v));
+    }
+    bool closeCapture()
+    {
+        Json done = std::move(m_stack.back());
+        m_stack.pop_back();
+        m_keys.pop_back();
+        if (capturing())
+            addToCapture(std::move(done));
+        else
+            m_columns.addNested(done.dump());
+        return true;
+    }
+    bool elementError(const char* kind)
+    {
+        m_error = m_depth == 0 ? std::string("expected an array of objects or JSON Lines, found ") + kind
+                               : "expected an array of objects, but element " + std::to_string(m_index) + " is " +
+                                     kind;
+        m_errorPosition = 0;
+        return false;
+    }
+
+    JsonColumns& m_columns;
+    int m_depth = 0;  // 0 outside the array, 1 inside it, 2 inside a record
+    std::size_t m_index = 0;
+    std::vector<Json> m_stack;  // nested value being assembled
+    std::vector<std::string> m_keys;
+    std::string m_error;
+    std::size_t m_errorPosition = 0;
+};
+
+Result<ReadResult> readRecordArray(std::string_view text, const std::string& name, const ReadOptions& options)
+{
+    JsonColumns columns(options);
+    RecordArrayHandler handler(columns);
+    if (!Json::sax_parse(text.begin(), text.end(), &handler)) {
+        if (handler.errorPosition() == 0)
+            return makeError(ErrorCode::BadData, handler.error(), name);
+        std::int64_t line = 0, column = 0;
+        lineColumnOf(text, handler.errorPosition() - 1, line, column);
+        return makeError(ErrorCode::BadData, handler.error(), name, line, column);
+    }
+    return columns.finish("json");
+}
 
 Result<Json> parseDocument(std::string_view text, const std::string& name, std::int64_t lineOffset = 0)
 {
@@ -171,14 +351,10 @@ Result<Json> parseDocument(std::string_view text, const std::string& name, std::
     } catch (const nlohmann::json::parse_error& e) {
         std::int64_t line = 0, column = 0;
         lineColumnOf(text, e.byte > 0 ? e.byte - 1 : 0, line, column);
-        return makeError(ErrorCode::BadData, parseMessage(e), name, line + lineOffset, column);
+        return makeError(ErrorCode::BadData, jsonMessage(e), name, line + lineOffset, column);
     } catch (const nlohmann::json::exception& e) {
         // e.g. a number too large for a double (1e999): nlohmann gives no position for these.
-        std::string what = e.what();
-        auto bracket = what.find("] ");
-        return makeError(ErrorCode::BadData,
-                         "invalid JSON: " + (bracket == std::string::npos ? what : what.substr(bracket + 2)), name,
-                         lineOffset > 0 ? lineOffset + 1 : -1);
+        return makeError(ErrorCode::BadData, jsonMessage(e), name, lineOffset > 0 ? lineOffset + 1 : -1);
     }
 }
 
@@ -225,33 +401,21 @@ bool isColumnOriented(const Json& object)
     return true;
 }
 
+// One document that is not an array: a single record, or a column-oriented object.
 Result<ReadResult> readDocument(std::string_view bytes, const std::string& name, const ReadOptions& options)
 {
     auto doc = parseDocument(bytes, name);
     if (!doc)
         return doc.error();
-    JsonColumns columns(options);
-    if (doc->is_object()) {
-        if (isColumnOriented(*doc)) {
-            for (const auto& [key, values] : doc->items())
-                columns.addColumn(key, values);
-        } else {
-            columns.addRecord(*doc);
-        }
-        return columns.finish("json");
-    }
-    if (!doc->is_array())
+    if (!doc->is_object())
         return makeError(ErrorCode::BadData,
                          std::string("expected an array of objects or JSON Lines, found ") + kindName(*doc), name);
-    std::size_t index = 0;
-    for (const auto& record : *doc) {
-        if (!record.is_object())
-            return makeError(ErrorCode::BadData,
-                             "expected an array of objects, but element " + std::to_string(index) + " is " +
-                                 kindName(record),
-                             name);
-        columns.addRecord(record);
-        ++index;
+    JsonColumns columns(options);
+    if (isColumnOriented(*doc)) {
+        for (const auto& [key, values] : doc->items())
+            columns.addColumn(key, values);
+    } else {
+        columns.addRecord(*doc);
     }
     return columns.finish("json");
 }
@@ -278,6 +442,8 @@ Result<ReadResult> readJsonText(std::string_view bytes, const std::string& displ
         if (firstLineIsObject && moreLines)
             return readJsonLines(bytes, displayName, options);
     }
+    if (body.front() == '[')
+        return readRecordArray(bytes, displayName, options);
     return readDocument(bytes, displayName, options);
 }
 

@@ -204,3 +204,27 @@ TEST_CASE("JSON reader: UTF-16 and Windows-1252 text are decoded like the CSV re
     REQUIRE_FALSE(latin->warnings.empty());
     CHECK(latin->warnings[0].line == 1);
 }
+
+TEST_CASE("JSON reader: a repeated key keeps its last value, deep nesting is kept whole", "[io][json]")
+{
+    auto r = readJsonBuffer(R"([{"a": 1, "b": "x", "a": 2}, {"a": 3, "n": {"k": [1, {"z": [true, null]}], "e": {}}}])",
+                            "dup.json", {});
+    REQUIRE(r.ok());
+    const Table& t = r->table;
+    REQUIRE(t.rowCount() == 2);
+    CHECK(t.names() == std::vector<std::string>{"a", "b", "n"});
+    CHECK(t.column(0).format(0) == "2");
+    CHECK(t.column(0).format(1) == "3");
+    CHECK(t.column(2).format(1) == R"({"k":[1,{"z":[true,null]}],"e":{}})");
+    bool duplicateWarning = false;
+    for (const auto& w : r->warnings)
+        duplicateWarning |= w.message.find("repeated") != std::string::npos;
+    CHECK(duplicateWarning);
+
+    auto mixed = readJsonBuffer(R"([{"a": 1}, {"a": 2}, "three"])", "m.json", {});
+    REQUIRE_FALSE(mixed.ok());
+    CHECK(mixed.error().message.find("element 2 is a string") != std::string::npos);
+    auto trailing = readJsonBuffer("[{\"a\": 1}]\n]", "t.json", {});
+    REQUIRE_FALSE(trailing.ok());
+    CHECK(trailing.error().line == 2);
+}

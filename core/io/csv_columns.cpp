@@ -263,16 +263,16 @@ void switchLargeDictionaries(std::vector<CsvColumn>& columns)
     }
 }
 
-void promoteColumn(std::vector<CsvColumn>& columns, std::size_t c, const char* data, const std::vector<CsvRow>& rows,
-                   std::size_t firstRow, const ParseSettings& settings)
+void promoteColumn(std::vector<CsvColumn>& columns, std::size_t c, const char* data, const CsvRow* rows,
+                   std::size_t count, std::size_t firstRow, const ParseSettings& settings)
 {
     CsvColumn& col = columns[c];
     const NaMatcher isMissing(settings.infer.naMarkers);
     bool numbers = col.kind == CellKind::Integer;
-    std::vector<double> values(rows.size(), 0.0);
-    Column::Mask valid(rows.size(), 0);
+    std::vector<double> values(count, 0.0);
+    Column::Mask valid(count, 0);
     std::string scratch;
-    for (std::size_t i = 0; i < rows.size() && numbers; ++i) {
+    for (std::size_t i = 0; i < count && numbers; ++i) {
         splitRow(data + rows[i].begin, data + rows[i].end, settings.delimiter, scratch,
                  [&](std::size_t k, std::string_view f) {
                      if (k != c || isMissing(f))
@@ -283,7 +283,7 @@ void promoteColumn(std::vector<CsvColumn>& columns, std::size_t c, const char* d
     }
     if (numbers) {
         std::vector<double> doubles;
-        doubles.reserve(std::max(col.ints.capacity(), firstRow + rows.size()));
+        doubles.reserve(std::max(col.ints.capacity(), firstRow + count));
         for (std::size_t i = 0; i < firstRow; ++i)
             doubles.push_back(static_cast<double>(col.ints[i]));
         doubles.insert(doubles.end(), values.begin(), values.end());

@@ -111,8 +111,8 @@ void switchLargeDictionaries(std::vector<CsvColumn>& columns);
 
 // After a batch in which column `c` failed: promotes it to Numeric when every cell of the batch
 // is a number (re-parsing the batch), otherwise marks it Deferred and frees its buffers.
-void promoteColumn(std::vector<CsvColumn>& columns, std::size_t c, const char* data, const std::vector<CsvRow>& rows,
-                   std::size_t firstRow, const ParseSettings& settings);
+void promoteColumn(std::vector<CsvColumn>& columns, std::size_t c, const char* data, const CsvRow* rows,
+                   std::size_t count, std::size_t firstRow, const ParseSettings& settings);
 
 // The finished Column; `warnings` receives forced-type failures and inference notes.
 ColumnPtr finishColumn(CsvColumn& column, const InferOptions& options, Diagnostics& warnings);

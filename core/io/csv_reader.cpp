@@ -46,6 +46,10 @@ public:
     Result<ReadResult> run(std::optional<EncodingGuess> encoding);
 
 private:
+    // Reads every row into m_columns; false when the text turned out not to be UTF-8.
+    Result<bool> readAll(CsvChunkReader& reader);
+    Result<void> chooseDialect(CsvChunkReader& reader);
+    Result<ReadResult> rereadAsWindows1252(std::int64_t line);
     Result<void> setUpColumns(const char* data, const std::vector<CsvRow>& rows);
     void processBatch(const char* data, const std::vector<CsvRow>& rows, std::size_t skip,
                       std::vector<CsvColumn>& columns, const ParseSettings& settings);
@@ -97,82 +101,92 @@ Result<ReadResult> CsvJob::run(std::optional<EncodingGuess> encoding)
                                      1, {}});
 
     CsvChunkReader reader(m_source, m_encoding);
-    if (auto r = reader.prime(kFirstBatchBytes); !r)
-        return r.error();
-    if (reader.invalidUtf8())
-        goto restart;
-    {
-        std::string_view text = reader.text();
-        if (reader.nulBytes() * 10 > text.size() + reader.nulBytes())
-            return error("this looks like a binary file (" + std::to_string(reader.nulBytes()) +
-                         " NUL bytes at its start), not a CSV table");
-        const bool sepLine = text.substr(0, 4) == "sep=" && text.size() >= 5 &&
-                             (text.size() == 5 || text[5] == '\n' || text[5] == '\r');
-        if (sepLine) {
-            m_prefixBytes = 5 + (text.substr(5, 2) == "\r\n" ? 2 : text.size() > 5 ? 1 : 0);
-            m_delimiter = m_options.delimiter.value_or(text[4]);
-            m_result.warnings.push_back({Diagnostic::Severity::Info,
-                                         std::string("an Excel \"sep=") + text[4] + "\" line gives the delimiter", 1, {}});
-            reader.skipPrefix(m_prefixBytes, 1);
-            text = reader.text();
-        } else {
-            m_delimiter = m_options.delimiter ? *m_options.delimiter : sniffDelimiter(text, reader.atEnd());
-        }
-        reader.setDelimiter(m_delimiter);
-    }
-    m_settings.delimiter = m_delimiter;
-    m_settings.infer.naMarkers = m_options.markers();
-    m_settings.infer.decimalComma = m_delimiter == ';';
-    {
-        std::vector<CsvRow> rows;
-        auto more = reader.next(rows, 0);
-        if (!more)
-            return more.error();
-        if (reader.invalidUtf8())
-            goto restart;
-        if (!*more)
-            return error("the file holds no table (it is empty or blank)");
-        if (auto r = setUpColumns(reader.data(), rows); !r)
-            return r.error();
-        const double total = static_cast<double>(std::max<std::uint64_t>(1, reader.rawSize()));
-        std::size_t skip = m_header ? 1 : 0;
-        for (;;) {
-            processBatch(reader.data(), rows, skip, m_columns, m_settings);
-            skip = 0;
-            m_progress.report(0.85 * std::min(1.0, static_cast<double>(reader.rawBytesRead()) / total), "reading");
-            if (m_progress.cancelled())
-                return cancelledError(m_name);
-            more = reader.next(rows, kBatchBytes);
-            if (!more)
-                return more.error();
-            if (reader.invalidUtf8())
-                goto restart;
-            if (!*more)
-                break;
-        }
-        addReaderDiagnostics(reader);
-    }
+    auto utf8 = readAll(reader);
+    if (!utf8)
+        return utf8.error();
+    if (!*utf8)
+        return rereadAsWindows1252(reader.invalidUtf8Line());
     if (auto r = collectDeferred(); !r)
         return r.error();
     return finish();
+}
 
-restart:
-    // Not UTF-8: read everything again as Windows-1252 (one warning for the whole file).
-    {
-        std::int64_t line = reader.invalidUtf8Line();
-        if (!m_source.rewind())
-            return makeError(ErrorCode::Io, "cannot re-read the file", m_name);
-        CsvJob again(m_source, m_name, m_options, m_progress);
-        EncodingGuess cp1252{TextEncoding::Windows1252, m_encoding.bomLength, false};
-        auto result = again.run(cp1252);
-        if (result)
-            result->warnings.insert(result->warnings.begin(),
-                                    {Diagnostic::Severity::Warning,
-                                     "the file is not valid UTF-8 (first invalid byte on this line): read as "
-                                     "Windows-1252 (Latin-1)",
-                                     line, {}});
-        return result;
+Result<ReadResult> CsvJob::rereadAsWindows1252(std::int64_t line)
+{
+    // One warning for the whole file; everything is read again from the start.
+    if (!m_source.rewind())
+        return makeError(ErrorCode::Io, "cannot re-read the file", m_name);
+    CsvJob again(m_source, m_name, m_options, m_progress);
+    auto result = again.run(EncodingGuess{TextEncoding::Windows1252, m_encoding.bomLength, false});
+    if (result)
+        result->warnings.insert(result->warnings.begin(),
+                                {Diagnostic::Severity::Warning,
+                                 "the file is not valid UTF-8 (first invalid byte on this line): read as "
+                                 "Windows-1252 (Latin-1)",
+                                 line, {}});
+    return result;
+}
+
+Result<void> CsvJob::chooseDialect(CsvChunkReader& reader)
+{
+    std::string_view text = reader.text();
+    if (reader.nulBytes() * 10 > text.size() + reader.nulBytes())
+        return error("this looks like a binary file (" + std::to_string(reader.nulBytes()) +
+                     " NUL bytes at its start), not a CSV table");
+    const bool sepLine = text.substr(0, 4) == "sep=" && text.size() >= 5 &&
+                         (text.size() == 5 || text[5] == '\n' || text[5] == '\r');
+    if (sepLine) {
+        m_prefixBytes = 5 + (text.substr(5, 2) == "\r\n" ? 2 : text.size() > 5 ? 1 : 0);
+        m_delimiter = m_options.delimiter.value_or(text[4]);
+        m_result.warnings.push_back({Diagnostic::Severity::Info,
+                                     std::string("an Excel \"sep=") + text[4] + "\" line gives the delimiter", 1, {}});
+        reader.skipPrefix(m_prefixBytes, 1);
+    } else {
+        m_delimiter = m_options.delimiter ? *m_options.delimiter : sniffDelimiter(text, reader.atEnd());
     }
+    reader.setDelimiter(m_delimiter);
+    m_settings.delimiter = m_delimiter;
+    m_settings.infer.naMarkers = m_options.markers();
+    m_settings.infer.decimalComma = m_delimiter == ';';
+    return {};
+}
+
+Result<bool> CsvJob::readAll(CsvChunkReader& reader)
+{
+    if (auto r = reader.prime(kFirstBatchBytes); !r)
+        return r.error();
+    if (reader.invalidUtf8())
+        return false;
+    if (auto r = chooseDialect(reader); !r)
+        return r.error();
+    std::vector<CsvRow> rows;
+    auto more = reader.next(rows, 0);
+    if (!more)
+        return more.error();
+    if (reader.invalidUtf8())
+        return false;
+    if (!*more)
+        return error("the file holds no table (it is empty or blank)");
+    if (auto r = setUpColumns(reader.data(), rows); !r)
+        return r.error();
+    const double total = static_cast<double>(std::max<std::uint64_t>(1, reader.rawSize()));
+    std::size_t skip = m_header ? 1 : 0;
+    for (;;) {
+        processBatch(reader.data(), rows, skip, m_columns, m_settings);
+        skip = 0;
+        m_progress.report(0.85 * std::min(1.0, static_cast<double>(reader.rawBytesRead()) / total), "reading");
+        if (m_progress.cancelled())
+            return cancelledError(m_name);
+        more = reader.next(rows, kBatchBytes);
+        if (!more)
+            return more.error();
+        if (reader.invalidUtf8())
+            return false;
+        if (!*more)
+            break;
+    }
+    addReaderDiagnostics(reader);
+    return true;
 }
 
 Result<void> CsvJob::setUpColumns(const char* data, const std::vector<CsvRow>& rows)
@@ -268,10 +282,9 @@ void CsvJob::processBatch(const char* data, const std::vector<CsvRow>& allRows, 
         m_extras.insert(m_extras.end(), std::make_move_iterator(block.extras.begin()),
                         std::make_move_iterator(block.extras.end()));
     }
-    std::vector<CsvRow> batch(rows, rows + count);
     for (std::size_t c = 0; c < columns.size(); ++c)
         if (failed[c])
-            promoteColumn(columns, c, data, batch, base, settings);
+            promoteColumn(columns, c, data, rows, count, base, settings);
     switchLargeDictionaries(columns);
     m_rows += count;
 }
@@ -383,13 +396,14 @@ Result<ReadResult> CsvJob::finish()
 
     std::vector<ColumnPtr> built(m_columns.size());
     std::vector<Diagnostics> notes(m_columns.size());
-    parallelFor(
-        m_columns.size(),
-        [&](std::size_t b, std::size_t e) {
-            for (std::size_t c = b; c < e; ++c)
-                built[c] = finishColumn(m_columns[c], m_settings.infer, notes[c]);
-        },
-        1);
+    auto finishRange = [&](std::size_t b, std::size_t e) {
+        for (std::size_t c = b; c < e; ++c)
+            built[c] = finishColumn(m_columns[c], m_settings.infer, notes[c]);
+    };
+    if (m_rows >= 65536 && m_threads > 1)
+        parallelFor(m_columns.size(), finishRange, 1);  // threads only pay off on large columns
+    else
+        finishRange(0, m_columns.size());
     if (m_progress.cancelled())
         return cancelledError(m_name);
     Table table;

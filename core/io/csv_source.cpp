@@ -77,6 +77,9 @@ Result<void> CsvChunkReader::readMore(std::size_t bytes)
     if (m_eof)
         return {};
     bytes = std::max<std::size_t>(bytes, 4096);
+    // A known size caps the buffer (one byte more than what is left, to see the end at once).
+    if (const std::uint64_t size = m_source.size(); size > 0 && size >= m_rawRead)
+        bytes = static_cast<std::size_t>(std::min<std::uint64_t>(bytes, size - m_rawRead + 1));
     const std::size_t old = m_buffer.size();
     const bool utf8 = m_encoding == TextEncoding::Utf8 || m_encoding == TextEncoding::Utf8Bom;
     std::size_t got;

@@ -38,7 +38,7 @@ ReadOptions threads(unsigned n)
 TEST_CASE("CSV reader: late values promote columns across chunks", "[io][csv]")
 {
     // ~12 MB: well past the first 4 MB batch used for type guessing.
-    std::string csv = "n,late_double,late_word,late_bool,late_date,cat\n";
+    std::string csv = "n,late_double,late_word,late_bool,late_date,cat,late_fill\n";
     const int rows = 400000;
     for (int i = 0; i < rows; ++i) {
         csv += std::to_string(i) + ",";
@@ -46,7 +46,8 @@ TEST_CASE("CSV reader: late values promote columns across chunks", "[io][csv]")
         csv += (i == rows - 5 ? std::string("oops") : std::to_string(i % 3)) + ",";
         csv += (i == rows - 3 ? std::string("yes") : std::to_string(i % 2)) + ",";
         csv += (i == rows - 2 ? std::string("junk") : std::string("2024-01-0") + std::to_string(1 + i % 9)) + ",";
-        csv += std::string(i % 2 ? "a" : "b") + "\n";
+        csv += std::string(i % 2 ? "a" : "b") + ",";
+        csv += i >= rows - 100 ? "3.5\n" : "\n";
     }
     auto r = readCsvBuffer(csv, "late.csv", threads(2));
     REQUIRE(r.ok());
@@ -65,6 +66,10 @@ TEST_CASE("CSV reader: late values promote columns across chunks", "[io][csv]")
     CHECK(t.find("late_bool")->number(rows - 3) == 1);
     CHECK(t.find("late_date")->type() == ColumnType::Categorical);
     CHECK(t.find("cat")->type() == ColumnType::Categorical);
+    const Column* fill = t.find("late_fill");  // empty in the first batch: inferred at the end
+    CHECK(fill->type() == ColumnType::Numeric);
+    CHECK(fill->missingCount() == static_cast<std::size_t>(rows - 100));
+    CHECK(fill->number(rows - 1) == 3.5);
     CHECK(r->warnings.empty());
 
     auto one = readCsvBuffer(csv, "late.csv", threads(1));

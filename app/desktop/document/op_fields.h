@@ -1,0 +1,40 @@
+// OpFields: the editable fields of each recipe op (recipe.md's table), with their kind, choices,
+// range and default, so the step editor can build a form for any op. Fields not listed here are
+// kept as they are and shown as raw JSON.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+namespace preplab::desktop {
+
+struct OpField {
+    enum class Kind {
+        Columns,     // list of column names (omitted = the op's default columns)
+        Column,      // one column name
+        Choice,      // one of `choices`
+        Number,      // double in [min, max]
+        Integer,     // integer in [min, max]
+        Boolean,
+        Text,        // free text (formula expressions, names)
+        Json,        // anything else, edited as JSON text (mapping, edges, labels, ...)
+    };
+    std::string name;
+    Kind kind = Kind::Json;
+    std::string label;     // "Strategy"
+    std::string help;      // tooltip: what it does, its default
+    std::vector<std::string> choices;
+    double min = 0, max = 0, step = 1;
+    nlohmann::json defaultValue;  // what the op uses when the field is absent (null = none)
+};
+
+// The fields of `op` in form order; empty for an unknown op.
+const std::vector<OpField>& opFields(const std::string& op);
+// A new step of `op` with the fields a useful first version needs (e.g. impute: median).
+nlohmann::json newStep(const std::string& op);
+// A one-line label: "Impute (median)", "Scale (standard)".
+std::string stepLabel(const nlohmann::json& step);
+
+} // namespace preplab::desktop

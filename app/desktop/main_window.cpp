@@ -1,0 +1,387 @@
+#include "app/desktop/main_window.h"
+
+#include "app/desktop/document/document.h"
+#include "app/desktop/document/samples.h"
+#include "app/desktop/models/column_list_model.h"
+#include "app/desktop/models/table_model.h"
+#include "app/desktop/util/qt_convert.h"
+#include "app/desktop/views/column_delegate.h"
+#include "app/desktop/views/column_inspector.h"
+#include "app/desktop/views/issues_panel.h"
+#include "app/desktop/workers/evaluation_worker.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QLabel>
+#include <QListView>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QProgressBar>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTableView>
+#include <QToolBar>
+#include <QToolButton>
+
+namespace preplab::desktop {
+
+namespace {
+constexpr int kMaxRecent = 8;
+const QString kFileFilter = QStringLiteral(
+    "Tables (*.csv *.tsv *.txt *.json *.jsonl *.ndjson *.arff *.db *.sqlite *.sqlite3);;All files (*)");
+} // namespace
+
+MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
+{
+    setObjectName(QStringLiteral("MainWindow"));
+    setAcceptDrops(true);
+    m_loader = new LoadWorker(this);
+    m_evaluator = new EvaluationWorker(this);
+    connect(m_loader, &LoadWorker::finished, this, &MainWindow::onLoadFinished);
+    connect(m_loader, &LoadWorker::progressChanged, this, [this](int permille, const QString& stage) {
+        m_loadProgress->setValue(permille);
+        m_loadProgress->setFormat(stage.isEmpty() ? QStringLiteral("Loading %p%") : stage + QStringLiteral(" %p%"));
+    });
+    connect(m_evaluator, &EvaluationWorker::finished, this, &MainWindow::onEvaluated);
+    createWidgets();
+    createActions();
+    resize(1280, 720);
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    updateTitle();
+    updateStatus();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createWidgets()
+{
+    m_tableModel = new TableModel(this);
+    m_tableView = new QTableView;
+    m_tableView->setModel(m_tableModel);
+    m_tableView->setObjectName(QStringLiteral("DataTable"));
+    m_tableView->setToolTip(tr("The table as the selected step leaves it. Missing cells show as NA."));
+    m_tableView->setAlternatingRowColors(true);
+    m_tableView->setWordWrap(false);
+    m_tableView->setSelectionBehavior(QAbstractItemView::SelectColumns);
+    m_tableView->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    // Fixed row heights: the view never measures rows, so a million rows scroll smoothly.
+    m_tableView->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_tableView->verticalHeader()->setDefaultSectionSize(m_tableView->fontMetrics().height() + 6);
+    m_tableView->horizontalHeader()->setDefaultSectionSize(110);
+    m_tableView->horizontalHeader()->setSectionsClickable(true);
+    connect(m_tableView->horizontalHeader(), &QHeaderView::sectionClicked, this, [this](int section) {
+        if (m_tableModel->table() && m_document)
+            m_document->setCurrentColumn(m_tableModel->headerData(section, Qt::Horizontal).toString());
+    });
+
+    m_inspector = new ColumnInspector;
+    m_bottomTabs = new QTabWidget;
+    m_bottomTabs->setObjectName(QStringLiteral("BottomTabs"));
+    m_bottomTabs->addTab(m_inspector, tr("Column profile"));
+    m_bottomTabs->setTabToolTip(0, tr("Every statistic of the selected column and its alerts"));
+
+    auto* splitter = new QSplitter(Qt::Vertical);
+    splitter->setObjectName(QStringLiteral("CentralSplitter"));
+    splitter->addWidget(m_tableView);
+    splitter->addWidget(m_bottomTabs);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    setCentralWidget(splitter);
+
+    m_columnModel = new ColumnListModel(this);
+    m_columnList = new QListView;
+    m_columnList->setObjectName(QStringLiteral("ColumnList"));
+    m_columnList->setModel(m_columnModel);
+    m_columnList->setItemDelegate(new ColumnDelegate(m_columnList));
+    m_columnList->setUniformItemSizes(true);
+    m_columnList->setToolTip(tr("Columns of the shown table: type, missing share and distribution. Click one to inspect it."));
+    connect(m_columnList->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex& index) {
+        if (index.isValid() && m_document)
+            m_document->setCurrentColumn(index.data().toString());
+    });
+    auto* columnsDock = new QDockWidget(tr("Columns"), this);
+    columnsDock->setObjectName(QStringLiteral("ColumnsDock"));
+    columnsDock->setWidget(m_columnList);
+    addDockWidget(Qt::LeftDockWidgetArea, columnsDock);
+    resizeDocks({columnsDock}, {260}, Qt::Horizontal);
+
+    m_issues = new IssuesPanel;
+    m_issuesDock = new QDockWidget(tr("Issues"), this);
+    m_issuesDock->setObjectName(QStringLiteral("IssuesDock"));
+    m_issuesDock->setWidget(m_issues);
+    addDockWidget(Qt::BottomDockWidgetArea, m_issuesDock);
+    resizeDocks({m_issuesDock}, {110}, Qt::Vertical);
+
+    m_loadProgress = new QProgressBar;
+    m_loadProgress->setRange(0, 1000);
+    m_loadProgress->setMaximumWidth(240);
+    m_loadProgress->setToolTip(tr("Reading the file"));
+    m_loadProgress->hide();
+    m_cancelLoad = new QToolButton;
+    m_cancelLoad->setText(tr("Cancel"));
+    m_cancelLoad->setToolTip(tr("Stop reading the file"));
+    m_cancelLoad->hide();
+    connect(m_cancelLoad, &QToolButton::clicked, m_loader, &LoadWorker::cancel);
+    m_statusShape = new QLabel;
+    m_statusShape->setToolTip(tr("Rows and columns of the shown table"));
+    m_statusTime = new QLabel;
+    m_statusTime->setToolTip(tr("Time the selected step took, and the whole evaluation"));
+    statusBar()->addPermanentWidget(m_loadProgress);
+    statusBar()->addPermanentWidget(m_cancelLoad);
+    statusBar()->addPermanentWidget(m_statusTime);
+    statusBar()->addPermanentWidget(m_statusShape);
+}
+
+void MainWindow::createActions()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QToolBar* toolbar = addToolBar(tr("Main"));
+    toolbar->setObjectName(QStringLiteral("MainToolBar"));
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+
+    QAction* open = file->addAction(style()->standardIcon(QStyle::SP_DialogOpenButton), tr("&Open…"), this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open a table"), QString(), kFileFilter);
+        if (!path.isEmpty())
+            openFile(path);
+    });
+    open->setShortcut(QKeySequence::Open);
+    open->setToolTip(tr("Open a CSV, TSV, JSON, ARFF or SQLite table (%1)").arg(open->shortcut().toString()));
+    toolbar->addAction(open);
+
+    QMenu* sampleMenu = file->addMenu(tr("Open &Sample"));
+    sampleMenu->setToolTipsVisible(true);
+    for (const Sample& sample : samples()) {
+        QAction* a = sampleMenu->addAction(sample.title, this, [this, sample] {
+            const QString path = samplePath(sample.fileName);
+            if (path.isEmpty())
+                QMessageBox::warning(this, tr("Sample not found"), tr("The sample %1 is not installed.").arg(sample.fileName));
+            else
+                openFile(path);
+        });
+        a->setToolTip(sample.description);
+    }
+    auto* sampleButton = new QToolButton;
+    sampleButton->setText(tr("Samples"));
+    sampleButton->setIcon(style()->standardIcon(QStyle::SP_DirHomeIcon));
+    sampleButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    sampleButton->setPopupMode(QToolButton::InstantPopup);
+    sampleButton->setMenu(sampleMenu);
+    sampleButton->setToolTip(tr("Open one of the bundled sample datasets"));
+    toolbar->addWidget(sampleButton);
+
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    updateRecentMenu();
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    for (QDockWidget* dock : findChildren<QDockWidget*>())
+        view->addAction(dock->toggleViewAction());
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About PrepLab"), this, [this] {
+        QMessageBox::about(this, tr("About PrepLab"),
+                           tr("<h3>PrepLab %1</h3><p>See what data preprocessing does: profile a table, build a "
+                              "recipe of steps and watch each step's effect.</p>")
+                               .arg(QApplication::applicationVersion()));
+    });
+    help->addAction(tr("About the &Sample Data"), this, [this] {
+        QFile readme(samplesDirectory() + QStringLiteral("/README.md"));
+        QString text = readme.open(QIODevice::ReadOnly) ? QString::fromUtf8(readme.readAll()) : tr("Not installed.");
+        QMessageBox box(QMessageBox::Information, tr("About the sample data"), QString(), QMessageBox::Ok, this);
+        box.setTextFormat(Qt::MarkdownText);
+        box.setText(text);
+        box.exec();
+    });
+}
+
+void MainWindow::updateRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = QSettings().value(QStringLiteral("recentFiles")).toStringList();
+    for (const QString& path : recent) {
+        QAction* a = m_recentMenu->addAction(QFileInfo(path).fileName(), this, [this, path] { openFile(path); });
+        a->setToolTip(path);
+    }
+    m_recentMenu->setToolTipsVisible(true);
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::addRecentFile(const QString& path)
+{
+    QSettings settings;
+    QStringList recent = settings.value(QStringLiteral("recentFiles")).toStringList();
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    recent.removeAll(absolute);
+    recent.prepend(absolute);
+    while (recent.size() > kMaxRecent)
+        recent.removeLast();
+    settings.setValue(QStringLiteral("recentFiles"), recent);
+    updateRecentMenu();
+}
+
+void MainWindow::openInitial(const QString& path)
+{
+    if (!path.isEmpty()) {
+        openFile(path);
+        return;
+    }
+    const QString sample = samplePath(QStringLiteral("penguins.csv"));
+    if (!sample.isEmpty())
+        openFile(sample);
+}
+
+void MainWindow::openFile(const QString& path)
+{
+    m_loadProgress->setValue(0);
+    m_loadProgress->setFormat(tr("Loading %p%"));
+    m_loadProgress->show();
+    m_cancelLoad->show();
+    statusBar()->showMessage(tr("Reading %1…").arg(QFileInfo(path).fileName()));
+    m_loader->start(path);
+}
+
+void MainWindow::onLoadFinished(const LoadOutcome& outcome)
+{
+    m_loadProgress->hide();
+    m_cancelLoad->hide();
+    statusBar()->clearMessage();
+    if (outcome.cancelled) {
+        statusBar()->showMessage(tr("Loading %1 was cancelled").arg(QFileInfo(outcome.path).fileName()), 5000);
+        return;
+    }
+    if (outcome.error) {
+        QMessageBox box(QMessageBox::Warning, tr("Cannot open %1").arg(QFileInfo(outcome.path).fileName()),
+                        tr("PrepLab could not read this file."), QMessageBox::Ok, this);
+        box.setInformativeText(describeError(*outcome.error));
+        box.exec();
+        return;
+    }
+    addRecentFile(outcome.path);
+    setDocument(std::make_unique<Document>(outcome.path, outcome.table, outcome.warnings));
+    statusBar()->showMessage(tr("Read %1 in %2 ms").arg(QFileInfo(outcome.path).fileName()).arg(outcome.elapsedMs), 5000);
+}
+
+void MainWindow::setDocument(std::unique_ptr<Document> document)
+{
+    m_evaluator->cancel();
+    m_document = std::move(document);
+    connect(m_document.get(), &Document::changed, this, &MainWindow::onDocumentChanged);
+    m_issues->setIssues(tr("file"), m_document->readWarnings());
+    m_issuesDock->setWindowTitle(m_issues->issueCount() ? tr("Issues (%1)").arg(m_issues->issueCount()) : tr("Issues"));
+    m_tableModel->setTable(m_document->source());
+    const Table& table = *m_document->source();
+    if (table.columnCount() > 0)
+        m_document->setCurrentColumn(toQString(table.name(0)));
+    updateTitle();
+    requestEvaluation(true);
+}
+
+void MainWindow::onDocumentChanged(const ChangeEvent& event)
+{
+    switch (event.kind) {
+    case ChangeEvent::Kind::ColumnSelected:
+        showColumn(m_document->currentColumn());
+        requestEvaluation(true);
+        break;
+    case ChangeEvent::Kind::StepSelected:
+        requestEvaluation(true);
+        break;
+    case ChangeEvent::Kind::RecipeChanged:
+        requestEvaluation(false);
+        break;
+    case ChangeEvent::Kind::RecipePathChanged:
+        updateTitle();
+        break;
+    }
+}
+
+void MainWindow::requestEvaluation(bool now)
+{
+    if (!m_document)
+        return;
+    EvaluationRequest request;
+    request.source = m_document->source();
+    request.step = m_document->currentStep();
+    request.column = toStdString(m_document->currentColumn());
+    if (now)
+        m_evaluator->requestNow(std::move(request));
+    else
+        m_evaluator->request(std::move(request));
+}
+
+void MainWindow::onEvaluated(const EvaluationResult& result)
+{
+    m_lastEvaluation = result;
+    if (result.after && result.after.get() != m_tableModel->table())
+        m_tableModel->setTable(result.after, result.changedColumns);
+    m_columnModel->setProfile(result.profile);
+    showColumn(m_document ? m_document->currentColumn() : QString());
+    updateStatus();
+}
+
+void MainWindow::showColumn(const QString& name)
+{
+    const int row = m_columnModel->rowOf(name);
+    if (row >= 0) {
+        const QModelIndex index = m_columnModel->index(row);
+        if (m_columnList->currentIndex() != index)
+            m_columnList->setCurrentIndex(index);
+        m_inspector->showColumn(m_columnModel->profile(), &m_columnModel->profile().columns[static_cast<std::size_t>(row)]);
+    } else {
+        m_inspector->showColumn(m_columnModel->profile(), nullptr);
+    }
+}
+
+void MainWindow::updateTitle()
+{
+    QString title = m_document ? QFileInfo(m_document->sourcePath()).fileName() : tr("No data");
+    setWindowTitle(title + QStringLiteral(" — PrepLab"));
+}
+
+void MainWindow::updateStatus()
+{
+    const Table* table = m_tableModel->table();
+    m_statusShape->setText(table ? tr("%L1 rows × %L2 columns").arg(table->rowCount()).arg(table->columnCount())
+                                 : tr("No table"));
+    m_statusTime->setText(m_lastEvaluation.after ? tr("evaluated in %1 ms").arg(m_lastEvaluation.totalMs, 0, 'f', 1)
+                                                 : QString());
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    m_loader->cancel();
+    m_evaluator->cancel();
+    event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    if (event->mimeData()->hasUrls() && !event->mimeData()->urls().isEmpty() && event->mimeData()->urls().first().isLocalFile())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    const QString path = event->mimeData()->urls().first().toLocalFile();
+    event->acceptProposedAction();
+    openFile(path);
+}
+
+} // namespace preplab::desktop

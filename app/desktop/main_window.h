@@ -1,0 +1,85 @@
+// MainWindow: wiring only. Creates the panels, menus and workers and connects them to the current
+// Document; the work itself lives in document/, commands/, models/, views/, charts/ and workers/.
+#pragma once
+
+#include "app/desktop/workers/evaluation.h"
+#include "app/desktop/workers/load_worker.h"
+
+#include <QMainWindow>
+
+#include <memory>
+
+class QAction;
+class QLabel;
+class QListView;
+class QMenu;
+class QProgressBar;
+class QTableView;
+class QTabWidget;
+class QToolButton;
+
+namespace preplab::desktop {
+
+class ColumnInspector;
+class ColumnListModel;
+class Document;
+class EvaluationWorker;
+class IssuesPanel;
+class TableModel;
+struct ChangeEvent;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // Opens `path`, or the penguins sample when empty.
+    void openInitial(const QString& path);
+    void openFile(const QString& path);
+    Document* document() const { return m_document.get(); }
+    LoadWorker* loadWorker() const { return m_loader; }
+    EvaluationWorker* evaluationWorker() const { return m_evaluator; }
+    const EvaluationResult& lastEvaluation() const { return m_lastEvaluation; }
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+
+private:
+    void createWidgets();
+    void createActions();
+    void updateRecentMenu();
+    void addRecentFile(const QString& path);
+    void onLoadFinished(const LoadOutcome& outcome);
+    void setDocument(std::unique_ptr<Document> document);
+    void onDocumentChanged(const ChangeEvent& event);
+    void requestEvaluation(bool now = false);
+    void onEvaluated(const EvaluationResult& result);
+    void showColumn(const QString& name);
+    void updateTitle();
+    void updateStatus();
+
+    std::unique_ptr<Document> m_document;
+    LoadWorker* m_loader = nullptr;
+    EvaluationWorker* m_evaluator = nullptr;
+    EvaluationResult m_lastEvaluation;
+
+    TableModel* m_tableModel = nullptr;
+    ColumnListModel* m_columnModel = nullptr;
+    QTableView* m_tableView = nullptr;
+    QListView* m_columnList = nullptr;
+    ColumnInspector* m_inspector = nullptr;
+    QTabWidget* m_bottomTabs = nullptr;
+    IssuesPanel* m_issues = nullptr;
+    QDockWidget* m_issuesDock = nullptr;
+
+    QMenu* m_recentMenu = nullptr;
+    QProgressBar* m_loadProgress = nullptr;
+    QToolButton* m_cancelLoad = nullptr;
+    QLabel* m_statusShape = nullptr;
+    QLabel* m_statusTime = nullptr;
+};
+
+} // namespace preplab::desktop

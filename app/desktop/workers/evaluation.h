@@ -1,0 +1,55 @@
+// Evaluation: what the EvaluationWorker computes for one state of the Document, as plain data.
+// evaluate() is synchronous and Qt-free apart from QString-free plain types, so tests call it
+// directly.
+#pragma once
+
+#include "app/desktop/charts/column_comparison.h"
+#include "core/ops/step_report.h"
+#include "core/profile/profile.h"
+#include "core/table/table.h"
+#include "core/util/progress.h"
+#include "core/util/result.h"
+
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace preplab::desktop {
+
+struct EvaluationRequest {
+    std::shared_ptr<const Table> source;
+    std::vector<nlohmann::json> steps;  // the recipe's steps (recipe.md)
+    std::string target;
+    int step = -1;       // show the output of this step (-1 = the source table)
+    std::string column;  // the column to compare before/after (empty = none)
+};
+
+// One step's outcome for the recipe list: ran, skipped (disabled), failed or not reached.
+struct StepStatus {
+    enum class State { NotRun, Ran, Disabled, Failed };
+    State state = State::NotRun;
+    std::string description;  // the op's sentence, or the error message
+    double ms = 0;
+};
+
+struct EvaluationResult {
+    bool cancelled = false;
+    int step = -1;
+    std::shared_ptr<const Table> before;  // input of `step` (the source when step = -1)
+    std::shared_ptr<const Table> after;   // output of `step`
+    std::set<std::string> changedColumns;
+    std::optional<ops::StepReport> report;  // of `step`, when it ran
+    std::vector<StepStatus> steps;          // one per recipe step
+    Diagnostics warnings;                   // of every step that ran
+    profile::TableProfile profile;        // of `after`
+    ColumnComparison comparison;          // of `column`
+    std::optional<Error> error;           // the first step that failed
+    double stepMs = 0;                    // time of `step` alone
+    double totalMs = 0;
+};
+
+EvaluationResult evaluate(const EvaluationRequest& request, const Progress& progress = {});
+
+} // namespace preplab::desktop

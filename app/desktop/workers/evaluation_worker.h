@@ -1,0 +1,50 @@
+// EvaluationWorker: recomputes everything derived from the Document off the GUI thread: the
+// recipe's step outputs up to the selected step, the profile of the shown table and the
+// before/after series of the selected column. Requests are debounced (a slider drag computes once
+// it pauses) and a newer request cancels the running one through the Progress cancel flag; only
+// the newest result is delivered.
+#pragma once
+
+#include "app/desktop/workers/evaluation.h"
+
+#include <QFutureWatcher>
+#include <QObject>
+#include <QTimer>
+
+#include <atomic>
+#include <memory>
+
+namespace preplab::desktop {
+
+class EvaluationWorker : public QObject {
+    Q_OBJECT
+public:
+    explicit EvaluationWorker(QObject* parent = nullptr);
+    ~EvaluationWorker() override;
+
+    // Schedules `request` after the debounce delay, replacing any pending one.
+    void request(EvaluationRequest request);
+    // Starts `request` now (no debounce).
+    void requestNow(EvaluationRequest request);
+    void setDebounceMs(int ms) { m_debounce.setInterval(ms); }
+    bool isBusy() const;
+    void cancel();
+    // Blocks until no job runs and no request is pending (tests).
+    void waitForIdle();
+
+Q_SIGNALS:
+    void started();
+    void finished(const preplab::desktop::EvaluationResult& result);
+
+private:
+    void startPending();
+
+    struct Job;
+    EvaluationRequest m_pending;
+    bool m_hasPending = false;
+    QTimer m_debounce;
+    std::shared_ptr<Job> m_job;
+    QFutureWatcher<EvaluationResult>* m_watcher = nullptr;
+};
+
+} // namespace preplab::desktop

@@ -1,19 +1,28 @@
 #include "app/desktop/main_window.h"
 
+#include "app/desktop/charts/before_after_chart.h"
 #include "app/desktop/document/document.h"
+#include "app/desktop/document/op_fields.h"
+#include "app/desktop/document/recipe_file.h"
 #include "app/desktop/document/samples.h"
 #include "app/desktop/models/column_list_model.h"
+#include "app/desktop/models/recipe_model.h"
 #include "app/desktop/models/table_model.h"
 #include "app/desktop/util/qt_convert.h"
 #include "app/desktop/views/column_delegate.h"
 #include "app/desktop/views/column_inspector.h"
 #include "app/desktop/views/issues_panel.h"
+#include "app/desktop/views/recipe_panel.h"
+#include "app/desktop/views/step_editor.h"
 #include "app/desktop/workers/evaluation_worker.h"
+#include "core/io/writer.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
 #include <QDockWidget>
+#include <QFile>
 #include <QDragEnterEvent>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -26,6 +35,9 @@
 #include <QProgressBar>
 #include <QSettings>
 #include <QSplitter>
+#include <QStandardPaths>
+#include <QTimer>
+#include <QUndoGroup>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
@@ -45,6 +57,11 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     setObjectName(QStringLiteral("MainWindow"));
     setAcceptDrops(true);
     m_loader = new LoadWorker(this);
+    m_undoGroup = new QUndoGroup(this);
+    m_autosaveTimer = new QTimer(this);
+    m_autosaveTimer->setInterval(30'000);
+    connect(m_autosaveTimer, &QTimer::timeout, this, &MainWindow::autosave);
+    m_autosaveTimer->start();
     m_evaluator = new EvaluationWorker(this);
     connect(m_loader, &LoadWorker::finished, this, &MainWindow::onLoadFinished);
     connect(m_loader, &LoadWorker::progressChanged, this, [this](int permille, const QString& stage) {
@@ -88,8 +105,11 @@ void MainWindow::createWidgets()
     m_inspector = new ColumnInspector;
     m_bottomTabs = new QTabWidget;
     m_bottomTabs->setObjectName(QStringLiteral("BottomTabs"));
+    m_chart = new BeforeAfterChart;
+    m_bottomTabs->addTab(m_chart, tr("Before / after"));
+    m_bottomTabs->setTabToolTip(0, tr("The selected column before and after the selected step, on shared axes"));
     m_bottomTabs->addTab(m_inspector, tr("Column profile"));
-    m_bottomTabs->setTabToolTip(0, tr("Every statistic of the selected column and its alerts"));
+    m_bottomTabs->setTabToolTip(1, tr("Every statistic of the selected column and its alerts"));
 
     auto* splitter = new QSplitter(Qt::Vertical);
     splitter->setObjectName(QStringLiteral("CentralSplitter"));
@@ -115,6 +135,13 @@ void MainWindow::createWidgets()
     columnsDock->setWidget(m_columnList);
     addDockWidget(Qt::LeftDockWidgetArea, columnsDock);
     resizeDocks({columnsDock}, {260}, Qt::Horizontal);
+
+    m_recipePanel = new RecipePanel;
+    auto* recipeDock = new QDockWidget(tr("Recipe"), this);
+    recipeDock->setObjectName(QStringLiteral("RecipeDock"));
+    recipeDock->setWidget(m_recipePanel);
+    addDockWidget(Qt::RightDockWidgetArea, recipeDock);
+    resizeDocks({recipeDock}, {320}, Qt::Horizontal);
 
     m_issues = new IssuesPanel;
     m_issuesDock = new QDockWidget(tr("Issues"), this);
@@ -183,10 +210,25 @@ void MainWindow::createActions()
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     updateRecentMenu();
     file->addSeparator();
+    QAction* openRecipeAction = file->addAction(tr("Open R&ecipe…"), this, &MainWindow::openRecipe);
+    openRecipeAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    openRecipeAction->setToolTip(tr("Open a saved recipe (*.preplab.json) and apply it to this data"));
+    QAction* save = file->addAction(style()->standardIcon(QStyle::SP_DialogSaveButton), tr("&Save Recipe"), this,
+                                    [this] { saveRecipe(false); });
+    save->setShortcut(QKeySequence::Save);
+    save->setToolTip(tr("Save the recipe (%1)").arg(save->shortcut().toString()));
+    QAction* saveAs = file->addAction(tr("Save Recipe &As…"), this, [this] { saveRecipe(true); });
+    saveAs->setShortcut(QKeySequence::SaveAs);
+    QAction* exportAction = file->addAction(tr("&Export Transformed Data…"), this, &MainWindow::exportData);
+    exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    exportAction->setToolTip(tr("Run the whole recipe and write the result as CSV, TSV or JSON"));
+    toolbar->addAction(save);
+    file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
 
+    createRecipeActions();
     QMenu* view = menuBar()->addMenu(tr("&View"));
     for (QDockWidget* dock : findChildren<QDockWidget*>())
         view->addAction(dock->toggleViewAction());
@@ -246,6 +288,8 @@ void MainWindow::openInitial(const QString& path)
 
 void MainWindow::openFile(const QString& path)
 {
+    if (m_document && m_pendingRecipe.is_null() && !maybeSaveRecipe())
+        return;
     m_loadProgress->setValue(0);
     m_loadProgress->setFormat(tr("Loading %p%"));
     m_loadProgress->show();
@@ -259,6 +303,8 @@ void MainWindow::onLoadFinished(const LoadOutcome& outcome)
     m_loadProgress->hide();
     m_cancelLoad->hide();
     statusBar()->clearMessage();
+    if (outcome.cancelled || outcome.error)
+        m_pendingRecipe = nullptr;
     if (outcome.cancelled) {
         statusBar()->showMessage(tr("Loading %1 was cancelled").arg(QFileInfo(outcome.path).fileName()), 5000);
         return;
@@ -278,8 +324,21 @@ void MainWindow::onLoadFinished(const LoadOutcome& outcome)
 void MainWindow::setDocument(std::unique_ptr<Document> document)
 {
     m_evaluator->cancel();
+    m_recipePanel->setDocument(nullptr);
+    if (m_document)
+        m_undoGroup->removeStack(m_document->undoStack());
     m_document = std::move(document);
     connect(m_document.get(), &Document::changed, this, &MainWindow::onDocumentChanged);
+    m_undoGroup->addStack(m_document->undoStack());
+    m_undoGroup->setActiveStack(m_document->undoStack());
+    m_recipePanel->setDocument(m_document.get());
+    if (!m_pendingRecipe.is_null()) {
+        m_document->loadRecipe(m_pendingRecipe, QString());
+        if (m_pendingRecipeModified)
+            m_document->undoStack()->resetClean();
+        m_pendingRecipe = nullptr;
+        m_pendingRecipeModified = false;
+    }
     m_issues->setIssues(tr("file"), m_document->readWarnings());
     m_issuesDock->setWindowTitle(m_issues->issueCount() ? tr("Issues (%1)").arg(m_issues->issueCount()) : tr("Issues"));
     m_tableModel->setTable(m_document->source());
@@ -315,6 +374,8 @@ void MainWindow::requestEvaluation(bool now)
         return;
     EvaluationRequest request;
     request.source = m_document->source();
+    request.steps = m_document->steps();
+    request.target = m_document->target();
     request.step = m_document->currentStep();
     request.column = toStdString(m_document->currentColumn());
     if (now)
@@ -330,6 +391,35 @@ void MainWindow::onEvaluated(const EvaluationResult& result)
         m_tableModel->setTable(result.after, result.changedColumns);
     m_columnModel->setProfile(result.profile);
     showColumn(m_document ? m_document->currentColumn() : QString());
+    QStringList inputColumns;
+    if (result.before)
+        for (const auto& name : result.before->names())
+            inputColumns << toQString(name);
+    m_recipePanel->setColumns(inputColumns);
+    m_recipePanel->model()->setStatuses(result.steps);
+    const bool hasStep = result.step >= 0 && m_document && result.step < m_document->stepCount();
+    m_chart->setComparison(result.comparison, hasStep,
+                           hasStep ? QStringLiteral("step %1").arg(result.step + 1) : QString());
+    QString summary;
+    if (result.error) {
+        summary = QStringLiteral("<span style='color:#b00020'>%1</span>").arg(toQString(result.error->message).toHtmlEscaped());
+    } else if (result.report) {
+        summary = toQString(result.report->description).toHtmlEscaped();
+        if (!result.report->fittedOn.empty())
+            summary += tr("<br>Learned from %1 (%2 rows).").arg(toQString(result.report->fittedOn)).arg(result.report->fitRowCount);
+        if (!result.report->fitted.is_null())
+            summary += QStringLiteral("<br><small>%1</small>").arg(toQString(result.report->fitted.dump()).toHtmlEscaped());
+        summary += tr("<br>%1 cells changed; rows %2 → %3.")
+                       .arg(result.report->changedCells())
+                       .arg(result.report->rowsBefore)
+                       .arg(result.report->rowsAfter);
+    }
+    m_recipePanel->editor()->setStepSummary(summary);
+    Diagnostics recipeIssues = result.warnings;
+    if (result.error)
+        recipeIssues.push_back({Diagnostic::Severity::Warning, result.error->message, -1, {}});
+    m_issues->setIssues(tr("recipe"), recipeIssues);
+    m_issuesDock->setWindowTitle(m_issues->issueCount() ? tr("Issues (%1)").arg(m_issues->issueCount()) : tr("Issues"));
     updateStatus();
 }
 
@@ -349,6 +439,11 @@ void MainWindow::showColumn(const QString& name)
 void MainWindow::updateTitle()
 {
     QString title = m_document ? QFileInfo(m_document->sourcePath()).fileName() : tr("No data");
+    if (m_document) {
+        const QString recipe = m_document->recipePath().isEmpty() ? tr("untitled recipe")
+                                                                  : QFileInfo(m_document->recipePath()).fileName();
+        title += QStringLiteral(" · ") + recipe + (m_document->isRecipeModified() ? QStringLiteral("*") : QString());
+    }
     setWindowTitle(title + QStringLiteral(" — PrepLab"));
 }
 
@@ -357,12 +452,21 @@ void MainWindow::updateStatus()
     const Table* table = m_tableModel->table();
     m_statusShape->setText(table ? tr("%L1 rows × %L2 columns").arg(table->rowCount()).arg(table->columnCount())
                                  : tr("No table"));
-    m_statusTime->setText(m_lastEvaluation.after ? tr("evaluated in %1 ms").arg(m_lastEvaluation.totalMs, 0, 'f', 1)
-                                                 : QString());
+    QString time;
+    if (m_lastEvaluation.after && m_lastEvaluation.step >= 0)
+        time = tr("step %1: %2 ms · ").arg(m_lastEvaluation.step + 1).arg(m_lastEvaluation.stepMs, 0, 'f', 1);
+    if (m_lastEvaluation.after)
+        time += tr("evaluated in %1 ms").arg(m_lastEvaluation.totalMs, 0, 'f', 1);
+    m_statusTime->setText(time);
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    if (!maybeSaveRecipe()) {
+        event->ignore();
+        return;
+    }
+    QFile::remove(autosavePath());  // a clean exit: nothing to restore next time
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
@@ -382,6 +486,192 @@ void MainWindow::dropEvent(QDropEvent* event)
     const QString path = event->mimeData()->urls().first().toLocalFile();
     event->acceptProposedAction();
     openFile(path);
+}
+
+} // namespace preplab::desktop
+
+namespace preplab::desktop {
+
+void MainWindow::createRecipeActions()
+{
+    auto* toolbar = findChild<QToolBar*>(QStringLiteral("MainToolBar"));
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    QAction* undo = m_undoGroup->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    undo->setIcon(style()->standardIcon(QStyle::SP_ArrowBack));
+    undo->setToolTip(tr("Undo the last recipe edit (%1)").arg(undo->shortcut().toString()));
+    QAction* redo = m_undoGroup->createRedoAction(this, tr("&Redo"));
+    redo->setShortcut(QKeySequence::Redo);
+    redo->setIcon(style()->standardIcon(QStyle::SP_ArrowForward));
+    redo->setToolTip(tr("Redo the recipe edit (%1)").arg(redo->shortcut().toString()));
+    edit->addAction(undo);
+    edit->addAction(redo);
+    toolbar->addSeparator();
+    toolbar->addAction(undo);
+    toolbar->addAction(redo);
+
+    QMenu* recipe = menuBar()->addMenu(tr("&Recipe"));
+    QAction* add = recipe->addAction(style()->standardIcon(QStyle::SP_FileDialogNewFolder), tr("&Add Step…"),
+                                     m_recipePanel, &RecipePanel::addStep);
+    add->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+    add->setToolTip(tr("Add a preprocessing step after the selected one (%1)").arg(add->shortcut().toString()));
+    toolbar->addSeparator();
+    toolbar->addAction(add);
+    QAction* duplicate = recipe->addAction(tr("&Duplicate Step"), m_recipePanel, &RecipePanel::duplicateStep);
+    duplicate->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
+    QAction* remove = recipe->addAction(tr("De&lete Step"), m_recipePanel, &RecipePanel::deleteStep);
+    remove->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Delete));
+    QAction* up = recipe->addAction(tr("Move Step &Up"), m_recipePanel, [this] { m_recipePanel->moveStep(-1); });
+    up->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Up));
+    QAction* down = recipe->addAction(tr("Move Step Do&wn"), m_recipePanel, [this] { m_recipePanel->moveStep(1); });
+    down->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Down));
+    recipe->addSeparator();
+    QAction* source = recipe->addAction(tr("Show &Source Table"), this, [this] {
+        if (m_document)
+            m_document->setCurrentStep(-1);
+    });
+    source->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+
+    QMenu* chart = menuBar()->addMenu(tr("&Chart"));
+    QAction* exportChartAction = chart->addAction(tr("&Export Chart…"), this, &MainWindow::exportChart);
+    exportChartAction->setToolTip(tr("Save the before/after chart as PNG or SVG"));
+    QAction* copy = chart->addAction(tr("&Copy Chart"), this, [this] { m_chart->copyToClipboard(); });
+    copy->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    copy->setToolTip(tr("Copy the before/after chart to the clipboard as an image"));
+}
+
+bool MainWindow::saveRecipe(bool askForPath)
+{
+    if (!m_document)
+        return false;
+    QString path = m_document->recipePath();
+    if (askForPath || path.isEmpty()) {
+        const QString suggested = QFileInfo(m_document->sourcePath()).completeBaseName() + QStringLiteral(".preplab.json");
+        path = QFileDialog::getSaveFileName(this, tr("Save recipe"), suggested, tr("PrepLab recipes (*.preplab.json)"));
+        if (path.isEmpty())
+            return false;
+        if (!path.endsWith(QStringLiteral(".json")))
+            path += QStringLiteral(".preplab.json");
+    }
+    if (auto ok = writeRecipeFile(path, m_document->recipeJson()); !ok) {
+        QMessageBox::warning(this, tr("Cannot save the recipe"), describeError(ok.error()));
+        return false;
+    }
+    m_document->markRecipeSaved(path);
+    statusBar()->showMessage(tr("Saved %1").arg(QFileInfo(path).fileName()), 4000);
+    return true;
+}
+
+void MainWindow::openRecipe()
+{
+    if (!m_document || !maybeSaveRecipe())
+        return;
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open recipe"), QString(),
+                                                      tr("PrepLab recipes (*.preplab.json *.json);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    auto recipe = readRecipeFile(path);
+    if (!recipe) {
+        QMessageBox::warning(this, tr("Cannot open %1").arg(QFileInfo(path).fileName()), describeError(recipe.error()));
+        return;
+    }
+    m_document->loadRecipe(*recipe, path);
+}
+
+void MainWindow::exportData()
+{
+    if (!m_document)
+        return;
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export transformed data"), QFileInfo(m_document->sourcePath()).completeBaseName() + QStringLiteral("_prepared.csv"),
+        tr("CSV (*.csv);;TSV (*.tsv);;JSON (*.json);;JSON Lines (*.jsonl)"));
+    if (path.isEmpty())
+        return;
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    EvaluationRequest request;
+    request.source = m_document->source();
+    request.steps = m_document->steps();
+    request.target = m_document->target();
+    request.step = m_document->stepCount() - 1;
+    const EvaluationResult result = evaluate(request);
+    std::optional<Error> error = result.error;
+    if (!error && result.after) {
+        io::WriteOptions options;
+        options.protectedPaths.push_back(toStdString(m_document->sourcePath()));
+        auto written = io::writeTable(*result.after, toStdString(path), options);
+        if (!written)
+            error = written.error();
+    }
+    QApplication::restoreOverrideCursor();
+    if (error)
+        QMessageBox::warning(this, tr("Cannot export the data"), describeError(*error));
+    else
+        statusBar()->showMessage(tr("Wrote %1 (%L2 rows)").arg(QFileInfo(path).fileName()).arg(result.after->rowCount()), 5000);
+}
+
+void MainWindow::exportChart()
+{
+    QString filter;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export chart"), QStringLiteral("chart.png"),
+                                                      tr("PNG image (*.png);;SVG drawing (*.svg)"), &filter);
+    if (path.isEmpty())
+        return;
+    const bool ok = path.endsWith(QStringLiteral(".svg"), Qt::CaseInsensitive) ? m_chart->exportSvg(path) : m_chart->exportPng(path);
+    if (!ok)
+        QMessageBox::warning(this, tr("Cannot export the chart"), tr("Could not write %1.").arg(path));
+}
+
+bool MainWindow::maybeSaveRecipe()
+{
+    if (!m_document || !m_document->isRecipeModified() || m_document->stepCount() == 0)
+        return true;
+    const auto answer = QMessageBox::question(this, tr("Unsaved recipe"),
+                                              tr("The recipe has changes that are not saved. Save them?"),
+                                              QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    if (answer == QMessageBox::Cancel)
+        return false;
+    return answer == QMessageBox::Discard || saveRecipe(false);
+}
+
+QString MainWindow::autosavePath() const
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/autosave.preplab.json");
+}
+
+void MainWindow::autosave()
+{
+    if (!m_document || !m_document->isRecipeModified())
+        return;
+    QDir().mkpath(QFileInfo(autosavePath()).absolutePath());
+    nlohmann::json state = {{"source", toStdString(m_document->sourcePath())}, {"recipe", m_document->recipeJson()}};
+    (void)writeRecipeFile(autosavePath(), state);  // best effort: a failed autosave must not interrupt
+}
+
+void MainWindow::offerRestore()
+{
+    QFile file(autosavePath());
+    if (!file.open(QIODevice::ReadOnly))
+        return;
+    const QByteArray bytes = file.readAll();
+    file.close();
+    auto state = nlohmann::json::parse(bytes.constData(), bytes.constData() + bytes.size(), nullptr, false);
+    if (state.is_discarded() || !state.contains("recipe") || !state["source"].is_string() ||
+        !validateRecipe(state["recipe"], "autosave")) {
+        QFile::remove(autosavePath());
+        return;
+    }
+    const QString source = toQString(state["source"].get<std::string>());
+    const auto answer = QMessageBox::question(
+        this, tr("Restore unsaved work?"),
+        tr("PrepLab did not close normally. Restore the unsaved recipe of %1 (%2 steps)?")
+            .arg(QFileInfo(source).fileName())
+            .arg(state["recipe"]["steps"].size()));
+    QFile::remove(autosavePath());
+    if (answer != QMessageBox::Yes)
+        return;
+    m_pendingRecipe = state["recipe"];
+    m_pendingRecipeModified = true;
+    openFile(source);
 }
 
 } // namespace preplab::desktop

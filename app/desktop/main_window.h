@@ -5,22 +5,29 @@
 #include "app/desktop/workers/evaluation.h"
 #include "app/desktop/workers/load_worker.h"
 
+#include <nlohmann/json.hpp>
+
 #include <QMainWindow>
 
 #include <memory>
 
 class QAction;
+class QDockWidget;
+class QUndoGroup;
 class QLabel;
 class QListView;
 class QMenu;
 class QProgressBar;
 class QTableView;
 class QTabWidget;
+class QTimer;
 class QToolButton;
 
 namespace preplab::desktop {
 
+class BeforeAfterChart;
 class ColumnInspector;
+class RecipePanel;
 class ColumnListModel;
 class Document;
 class EvaluationWorker;
@@ -34,9 +41,13 @@ public:
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
 
+    RecipePanel* recipePanel() const { return m_recipePanel; }
+    BeforeAfterChart* beforeAfterChart() const { return m_chart; }
     // Opens `path`, or the penguins sample when empty.
     void openInitial(const QString& path);
     void openFile(const QString& path);
+    // Offers to restore the recipe autosaved by a session that did not end cleanly.
+    void offerRestore();
     Document* document() const { return m_document.get(); }
     LoadWorker* loadWorker() const { return m_loader; }
     EvaluationWorker* evaluationWorker() const { return m_evaluator; }
@@ -60,6 +71,14 @@ private:
     void showColumn(const QString& name);
     void updateTitle();
     void updateStatus();
+    void createRecipeActions();
+    bool saveRecipe(bool askForPath);
+    void openRecipe();
+    void exportData();
+    void exportChart();
+    bool maybeSaveRecipe();
+    void autosave();
+    QString autosavePath() const;
 
     std::unique_ptr<Document> m_document;
     LoadWorker* m_loader = nullptr;
@@ -74,6 +93,12 @@ private:
     QTabWidget* m_bottomTabs = nullptr;
     IssuesPanel* m_issues = nullptr;
     QDockWidget* m_issuesDock = nullptr;
+    RecipePanel* m_recipePanel = nullptr;
+    BeforeAfterChart* m_chart = nullptr;
+    QTimer* m_autosaveTimer = nullptr;
+    QUndoGroup* m_undoGroup = nullptr;
+    nlohmann::json m_pendingRecipe;  // a recipe to apply once the data it belongs to has loaded
+    bool m_pendingRecipeModified = false;
 
     QMenu* m_recentMenu = nullptr;
     QProgressBar* m_loadProgress = nullptr;

@@ -19,6 +19,9 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
+#include <cmath>
+#include <set>
+
 namespace preplab::desktop {
 
 StepEditor::StepEditor(QWidget* parent) : QWidget(parent)

@@ -10,6 +10,8 @@
 #include "core/util/progress.h"
 #include "core/util/result.h"
 
+#include <QMetaType>
+
 #include <memory>
 #include <optional>
 #include <set>
@@ -53,3 +55,5 @@ struct EvaluationResult {
 EvaluationResult evaluate(const EvaluationRequest& request, const Progress& progress = {});
 
 } // namespace preplab::desktop
+
+Q_DECLARE_METATYPE(preplab::desktop::EvaluationResult)

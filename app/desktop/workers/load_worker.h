@@ -54,3 +54,5 @@ private:
 };
 
 } // namespace preplab::desktop
+
+Q_DECLARE_METATYPE(preplab::desktop::LoadOutcome)

@@ -149,6 +149,7 @@ void MainWindow::createWidgets()
     m_issuesDock->setWidget(m_issues);
     addDockWidget(Qt::BottomDockWidgetArea, m_issuesDock);
     resizeDocks({m_issuesDock}, {110}, Qt::Vertical);
+    m_issuesDock->hide();
 
     m_loadProgress = new QProgressBar;
     m_loadProgress->setRange(0, 1000);
@@ -340,7 +341,7 @@ void MainWindow::setDocument(std::unique_ptr<Document> document)
         m_pendingRecipeModified = false;
     }
     m_issues->setIssues(tr("file"), m_document->readWarnings());
-    m_issuesDock->setWindowTitle(m_issues->issueCount() ? tr("Issues (%1)").arg(m_issues->issueCount()) : tr("Issues"));
+    updateIssuesDock();
     m_tableModel->setTable(m_document->source());
     const Table& table = *m_document->source();
     if (table.columnCount() > 0)
@@ -419,7 +420,7 @@ void MainWindow::onEvaluated(const EvaluationResult& result)
     if (result.error)
         recipeIssues.push_back({Diagnostic::Severity::Warning, result.error->message, -1, {}});
     m_issues->setIssues(tr("recipe"), recipeIssues);
-    m_issuesDock->setWindowTitle(m_issues->issueCount() ? tr("Issues (%1)").arg(m_issues->issueCount()) : tr("Issues"));
+    updateIssuesDock();
     updateStatus();
 }
 
@@ -434,6 +435,15 @@ void MainWindow::showColumn(const QString& name)
     } else {
         m_inspector->showColumn(m_columnModel->profile(), nullptr);
     }
+}
+
+void MainWindow::updateIssuesDock()
+{
+    const int count = m_issues->issueCount();
+    m_issuesDock->setWindowTitle(count ? tr("Issues (%1)").arg(count) : tr("Issues"));
+    // The panel appears when there is something to see; the user can still open it from View.
+    if (count > 0 && !m_issuesDock->isVisible())
+        m_issuesDock->show();
 }
 
 void MainWindow::updateTitle()
@@ -507,8 +517,14 @@ void MainWindow::createRecipeActions()
     edit->addAction(undo);
     edit->addAction(redo);
     toolbar->addSeparator();
-    toolbar->addAction(undo);
-    toolbar->addAction(redo);
+    for (QAction* a : {undo, redo}) {
+        // Icon-only on the toolbar: the undo text names the command and would resize the bar.
+        auto* button = new QToolButton;
+        button->setDefaultAction(a);
+        button->setToolButtonStyle(Qt::ToolButtonIconOnly);
+        button->setAutoRaise(true);
+        toolbar->addWidget(button);
+    }
 
     QMenu* recipe = menuBar()->addMenu(tr("&Recipe"));
     QAction* add = recipe->addAction(style()->standardIcon(QStyle::SP_FileDialogNewFolder), tr("&Add Step…"),

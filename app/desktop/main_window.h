@@ -70,6 +70,7 @@ private:
     void onEvaluated(const EvaluationResult& result);
     void showColumn(const QString& name);
     void updateTitle();
+    void updateIssuesDock();
     void updateStatus();
     void createRecipeActions();
     bool saveRecipe(bool askForPath);

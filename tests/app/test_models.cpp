@@ -53,7 +53,9 @@ TEST_CASE("ColumnListModel: passes the model tester and exposes the profile", "[
     ColumnListModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
     auto table = testing::smallTable();
-    model.setProfile(profile::profileTable(*table));
+    auto profiled = profile::profileTable(*table);
+    REQUIRE(profiled);
+    model.setProfile(*profiled);
     REQUIRE(model.rowCount() == 3);
     CHECK(model.rowOf(QStringLiteral("g")) == 1);
     CHECK(model.rowOf(QStringLiteral("nope")) == -1);

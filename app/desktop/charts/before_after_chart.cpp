@@ -70,6 +70,7 @@ BeforeAfterChart::BeforeAfterChart(QWidget* parent) : QWidget(parent)
     m_stats->setObjectName(QStringLiteral("BeforeAfterStats"));
     m_stats->setHorizontalHeaderLabels({tr("Statistic"), tr("Before"), tr("After"), tr("Δ")});
     m_stats->verticalHeader()->hide();
+    m_stats->verticalHeader()->setDefaultSectionSize(m_stats->fontMetrics().height() + 6);
     m_stats->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_stats->horizontalHeader()->setStretchLastSection(true);
     m_stats->setEditTriggers(QAbstractItemView::NoEditTriggers);

@@ -40,7 +40,7 @@ QString columnProfileHtml(const profile::TableProfile& table, const profile::Col
 {
     const bool datetime = column.type == ColumnType::Datetime;
     const std::int64_t total = column.count + column.missing;
-    QString html = QStringLiteral("<style>td.k{color:palette(mid);padding-right:12px} td.v{text-align:right}"
+    QString html = QStringLiteral("<style>td.k{color:#666;padding-right:12px} td.v{text-align:right}"
                                   " h3{margin:2px 0} .why{color:#555} .alert{margin:4px 0}</style>");
     html += QStringLiteral("<h3>%1 <span style='color:%2;font-size:small'>%3</span></h3>")
                 .arg(toQString(column.name).toHtmlEscaped(), typeColor(column.type).name(),
@@ -59,10 +59,12 @@ QString columnProfileHtml(const profile::TableProfile& table, const profile::Col
     html += optionalRow(QStringLiteral("75%"), column.q75, datetime, true);
     html += optionalRow(QStringLiteral("Max"), column.max, datetime, true);
     html += optionalRow(QStringLiteral("Skewness"), column.skewness, false, false);
-    if (isNumericType(column.type))
-        html += row(QStringLiteral("Zeros"), QString::number(column.zeros));
-    if (column.mixedShare > 0)
-        html += row(QStringLiteral("Numeric-looking"), QStringLiteral("%1%").arg(column.mixedShare * 100.0, 0, 'f', 1));
+    if (column.zeros)
+        html += row(QStringLiteral("Zeros"), QString::number(*column.zeros));
+    if (column.outliers)
+        html += row(QStringLiteral("Outliers (1.5 IQR)"), QString::number(*column.outliers));
+    if (column.numberLike > 0)
+        html += row(QStringLiteral("Number-like values"), QString::number(column.numberLike));
     html += QStringLiteral("</table>");
 
     if (!column.top.empty()) {

@@ -120,11 +120,12 @@ EvaluationResult evaluate(const EvaluationRequest& request, const Progress& prog
             result.cancelled = true;
             return result;
         }
-        result.profile = profile::profileTable(*result.after, {}, progress);
-        if (progress.cancelled()) {
+        auto profiled = profile::profileTable(*result.after, {}, progress);
+        if (!profiled || progress.cancelled()) {
             result.cancelled = true;
             return result;
         }
+        result.profile = std::move(*profiled);
         if (!request.column.empty())
             result.comparison = compareColumn(request.column, result.before->find(request.column),
                                               result.after->find(request.column));

@@ -401,20 +401,8 @@ void MainWindow::onEvaluated(const EvaluationResult& result)
     const bool hasStep = result.step >= 0 && m_document && result.step < m_document->stepCount();
     m_chart->setComparison(result.comparison, hasStep,
                            hasStep ? QStringLiteral("step %1").arg(result.step + 1) : QString());
-    QString summary;
-    if (result.error) {
-        summary = QStringLiteral("<span style='color:#b00020'>%1</span>").arg(toQString(result.error->message).toHtmlEscaped());
-    } else if (result.report) {
-        summary = toQString(result.report->description).toHtmlEscaped();
-        if (!result.report->fittedOn.empty())
-            summary += tr("<br>Learned from %1 (%2 rows).").arg(toQString(result.report->fittedOn)).arg(result.report->fitRowCount);
-        if (!result.report->fitted.is_null())
-            summary += QStringLiteral("<br><small>%1</small>").arg(toQString(result.report->fitted.dump()).toHtmlEscaped());
-        summary += tr("<br>%1 cells changed; rows %2 → %3.")
-                       .arg(result.report->changedCells())
-                       .arg(result.report->rowsBefore)
-                       .arg(result.report->rowsAfter);
-    }
+    const QString summary = stepSummaryHtml(result);
+    m_chart->setCaption(summary);
     m_recipePanel->editor()->setStepSummary(summary);
     Diagnostics recipeIssues = result.warnings;
     if (result.error)
@@ -432,6 +420,12 @@ void MainWindow::showColumn(const QString& name)
         if (m_columnList->currentIndex() != index)
             m_columnList->setCurrentIndex(index);
         m_inspector->showColumn(m_columnModel->profile(), &m_columnModel->profile().columns[static_cast<std::size_t>(row)]);
+        if (const Table* table = m_tableModel->table()) {
+            if (auto col = table->indexOf(toStdString(name))) {
+                const int top = std::max(0, m_tableView->rowAt(0));
+                m_tableView->scrollTo(m_tableModel->index(top, static_cast<int>(*col)));
+            }
+        }
     } else {
         m_inspector->showColumn(m_columnModel->profile(), nullptr);
     }
@@ -663,18 +657,18 @@ void MainWindow::autosave()
     (void)writeRecipeFile(autosavePath(), state);  // best effort: a failed autosave must not interrupt
 }
 
-void MainWindow::offerRestore()
+bool MainWindow::offerRestore()
 {
     QFile file(autosavePath());
     if (!file.open(QIODevice::ReadOnly))
-        return;
+        return false;
     const QByteArray bytes = file.readAll();
     file.close();
     auto state = nlohmann::json::parse(bytes.constData(), bytes.constData() + bytes.size(), nullptr, false);
     if (state.is_discarded() || !state.contains("recipe") || !state["source"].is_string() ||
         !validateRecipe(state["recipe"], "autosave")) {
         QFile::remove(autosavePath());
-        return;
+        return false;
     }
     const QString source = toQString(state["source"].get<std::string>());
     const auto answer = QMessageBox::question(
@@ -684,10 +678,11 @@ void MainWindow::offerRestore()
             .arg(state["recipe"]["steps"].size()));
     QFile::remove(autosavePath());
     if (answer != QMessageBox::Yes)
-        return;
+        return false;
     m_pendingRecipe = state["recipe"];
     m_pendingRecipeModified = true;
     openFile(source);
+    return true;
 }
 
 } // namespace preplab::desktop

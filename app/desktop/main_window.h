@@ -46,8 +46,9 @@ public:
     // Opens `path`, or the penguins sample when empty.
     void openInitial(const QString& path);
     void openFile(const QString& path);
-    // Offers to restore the recipe autosaved by a session that did not end cleanly.
-    void offerRestore();
+    // Offers to restore the recipe autosaved by a session that did not end cleanly; true when it
+    // is being restored (its data file is loading).
+    bool offerRestore();
     Document* document() const { return m_document.get(); }
     LoadWorker* loadWorker() const { return m_loader; }
     EvaluationWorker* evaluationWorker() const { return m_evaluator; }

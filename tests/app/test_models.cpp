@@ -11,6 +11,9 @@
 #include <catch2/catch.hpp>
 
 #include <QAbstractItemModelTester>
+#include <QMimeData>
+
+#include <memory>
 
 using namespace preplab;
 using namespace preplab::desktop;
@@ -101,4 +104,27 @@ TEST_CASE("RecipeModel: passes the model tester; the check box becomes an undo c
     document.undoStack()->undo();
     document.undoStack()->undo();
     CHECK(model.rowCount() == 0);
+}
+
+TEST_CASE("RecipeModel: dropping a dragged step moves it with one undo command", "[app][models]")
+{
+    Document document(QStringLiteral("small.csv"), testing::smallTable());
+    RecipeModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.setDocument(&document);
+    for (const char* op : {"drop_missing", "drop_duplicates", "filter"})
+        document.undoStack()->push(new AddStepCommand(&document, document.stepCount(), {{"op", op}}, QStringLiteral("add")));
+    std::unique_ptr<QMimeData> drag(model.mimeData({model.index(0)}));
+    REQUIRE(drag);
+    // Dropped below the last row: the first step becomes the last.
+    CHECK_FALSE(model.dropMimeData(drag.get(), Qt::MoveAction, 3, 0, {}));
+    CHECK(document.step(2)["op"] == "drop_missing");
+    CHECK(document.step(0)["op"] == "drop_duplicates");
+    CHECK(document.undoStack()->count() == 4);
+    document.undoStack()->undo();
+    CHECK(document.step(0)["op"] == "drop_missing");
+    // Dropped onto its own place: nothing happens.
+    std::unique_ptr<QMimeData> same(model.mimeData({model.index(1)}));
+    CHECK_FALSE(model.dropMimeData(same.get(), Qt::MoveAction, 1, 0, {}));
+    CHECK(document.undoStack()->index() == 3);
 }

@@ -76,12 +76,11 @@ TEST_CASE("LoadWorker: a missing file is an error, not a crash", "[app][workflow
     CHECK(describeError(*outcome.error).contains(QStringLiteral("nothing.csv")));
 }
 
-TEST_CASE("Evaluation: median imputation shows in the chart series", "[app][workflow]")
+TEST_CASE("Evaluation: dropping rows with missing values shows in the chart series", "[app][workflow]")
 {
     const LoadOutcome loaded = testing::loadPenguins();
     Document document(loaded.path, loaded.table);
-    document.undoStack()->push(new AddStepCommand(
-        &document, 0, {{"op", "impute"}, {"columns", {"bill_length_mm"}}, {"strategy", "median"}}, QStringLiteral("add")));
+    document.undoStack()->push(new AddStepCommand(&document, 0, {{"op", "drop_missing"}}, QStringLiteral("add")));
     REQUIRE(document.currentStep() == 0);
 
     EvaluationWorker worker;
@@ -90,34 +89,26 @@ TEST_CASE("Evaluation: median imputation shows in the chart series", "[app][work
     request.source = document.source();
     request.steps = document.steps();
     request.step = document.currentStep();
-    request.column = "bill_length_mm";
+    request.column = "body_mass_g";
     worker.requestNow(request);
     REQUIRE(finished.wait(30000));
     const auto result = finished.first().first().value<EvaluationResult>();
     INFO((result.error ? result.error->describe() : std::string()));
     REQUIRE_FALSE(result.error);
     REQUIRE(result.report);
-    CHECK(result.changedColumns.count("bill_length_mm") == 1);
-    CHECK(result.after->find("bill_length_mm")->missingCount() == 0);
+    CHECK(result.after->rowCount() == 333);  // 11 penguins lack a sex, 2 of them every measurement
 
     const ColumnComparison& cmp = result.comparison;
     REQUIRE(cmp.kind == ColumnComparison::Kind::Numeric);
     CHECK(std::accumulate(cmp.before.begin(), cmp.before.end(), std::int64_t{0}) == 342);
-    CHECK(std::accumulate(cmp.after.begin(), cmp.after.end(), std::int64_t{0}) == 344);
+    CHECK(std::accumulate(cmp.after.begin(), cmp.after.end(), std::int64_t{0}) == 333);
     CHECK(cmp.beforeSummary.missing == 2);
     CHECK(cmp.afterSummary.missing == 0);
-    CHECK_THAT(*cmp.beforeSummary.median, Catch::Matchers::WithinAbs(44.45, 1e-9));
-    // Exactly one bin changed: the median's, by the two filled values.
-    int changedBins = 0;
-    for (std::size_t i = 0; i < cmp.before.size(); ++i) {
-        if (cmp.after[i] == cmp.before[i])
-            continue;
-        ++changedBins;
-        CHECK(cmp.after[i] - cmp.before[i] == 2);
-        CHECK(cmp.edges[i] <= 44.45);
-        CHECK(44.45 <= cmp.edges[i + 1]);
-    }
-    CHECK(changedBins == 1);
+    CHECK(*cmp.beforeSummary.min == 2700);
+    CHECK(*cmp.beforeSummary.max == 6300);
+    // Dropping rows can only lower a bin.
+    for (std::size_t i = 0; i < cmp.before.size(); ++i)
+        CHECK(cmp.after[i] <= cmp.before[i]);
 
     BeforeAfterChart chart;
     chart.setComparison(cmp, true, QStringLiteral("step 1"));
@@ -129,15 +120,21 @@ TEST_CASE("Evaluation: median imputation shows in the chart series", "[app][work
     REQUIRE(after);
     CHECK(before->name() == QStringLiteral("before"));
     CHECK(outlineTotal(before->upperSeries()) == 342);
-    CHECK(outlineTotal(after->upperSeries()) == 344);
+    CHECK(outlineTotal(after->upperSeries()) == 333);
+    // Each bar of the outline sits on the shared edges.
+    const auto points = after->upperSeries()->points();
+    REQUIRE(points.size() == static_cast<qsizetype>(cmp.after.size() * 2 + 2));
+    CHECK(points[1].x() == cmp.edges[0]);
+    CHECK(points[1].y() == double(cmp.after[0]));
     // Locked shared axes: one x axis and one y axis for both series.
     CHECK(before->attachedAxes() == after->attachedAxes());
     CHECK(chart.chart()->axes(Qt::Horizontal).size() == 1);
-    // Stats table: missing 2 -> 0, delta -2.
+    // Stats table: present 342 -> 333, delta -9; missing 2 -> 0.
     QTableWidget* stats = chart.statsTable();
-    REQUIRE(stats->item(1, 0)->text() == QStringLiteral("missing"));
-    CHECK(stats->item(1, 1)->text() == QStringLiteral("2"));
-    CHECK(stats->item(1, 2)->text() == QStringLiteral("0"));
+    REQUIRE(stats->item(0, 0)->text() == QStringLiteral("present"));
+    CHECK(stats->item(0, 1)->text() == QStringLiteral("342"));
+    CHECK(stats->item(0, 2)->text() == QStringLiteral("333"));
+    CHECK(stats->item(0, 3)->text() == QStringLiteral("-9"));
     CHECK(stats->item(1, 3)->text() == QStringLiteral("-2"));
 }
 

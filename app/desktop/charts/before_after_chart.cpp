@@ -79,8 +79,13 @@ BeforeAfterChart::BeforeAfterChart(QWidget* parent) : QWidget(parent)
     m_stats->setToolTip(tr("Summary statistics before and after the step; std is the sample standard deviation (n−1)"));
     m_caption = new QLabel;
     m_caption->setWordWrap(true);
+    m_caption->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_caption->setToolTip(tr("What the selected step did and what it learned"));
+    m_note = new QLabel;
+    m_note->setWordWrap(true);
     auto* right = new QVBoxLayout;
     right->addWidget(m_stats, 1);
+    right->addWidget(m_note);
     right->addWidget(m_caption);
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -89,6 +94,8 @@ BeforeAfterChart::BeforeAfterChart(QWidget* parent) : QWidget(parent)
 }
 
 QChart* BeforeAfterChart::chart() const { return m_view->chart(); }
+
+void BeforeAfterChart::setCaption(const QString& html) { m_caption->setText(html); }
 
 void BeforeAfterChart::setComparison(const ColumnComparison& comparison, bool hasStep, const QString& stepName)
 {
@@ -140,6 +147,7 @@ void BeforeAfterChart::showNumeric(const ColumnComparison& cmp, bool hasStep)
     x->setRange(cmp.edges.front(), cmp.edges.back());
     y->setRange(0, double(peak) * 1.05);
     x->applyNiceNumbers();
+    y->applyNiceNumbers();
     y->setLabelFormat(QStringLiteral("%d"));
     c->legend()->setVisible(hasStep);
 }
@@ -173,6 +181,7 @@ void BeforeAfterChart::showCategorical(const ColumnComparison& cmp, bool hasStep
     x->append(labels);
     auto* y = new QValueAxis;
     y->setRange(0, double(peak) * 1.05);
+    y->applyNiceNumbers();
     y->setLabelFormat(QStringLiteral("%d"));
     y->setTitleText(tr("rows"));
     c->addAxis(x, Qt::AlignBottom);
@@ -224,7 +233,7 @@ void BeforeAfterChart::fillStats(const ColumnComparison& cmp, bool hasStep)
         for (int col = 1; col < 4; ++col)
             m_stats->item(r, col)->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
     }
-    m_caption->setText(!b.exists && a.exists   ? tr("The step added this column.")
+    m_note->setText(!b.exists && a.exists   ? tr("The step added this column.")
                        : b.exists && !a.exists ? tr("The step removed this column.")
                                                : QString());
 }

@@ -21,6 +21,8 @@ public:
 
     // `hasStep` false: only the source is shown (no "after").
     void setComparison(const ColumnComparison& comparison, bool hasStep, const QString& stepName);
+    // Text under the statistics: what the step did and learned (HTML).
+    void setCaption(const QString& html);
     QChart* chart() const;
     QTableWidget* statsTable() const { return m_stats; }
 
@@ -36,6 +38,7 @@ private:
     QChartView* m_view = nullptr;
     QTableWidget* m_stats = nullptr;
     QLabel* m_caption = nullptr;
+    QLabel* m_note = nullptr;  // "the step added this column", ...
 };
 
 } // namespace preplab::desktop

@@ -173,3 +173,45 @@ std::string stepLabel(const nlohmann::json& step)
 }
 
 } // namespace preplab::desktop
+
+namespace preplab::desktop {
+namespace {
+
+std::string valueInWords(const nlohmann::json& v)
+{
+    if (v.is_number_float())
+        return formatDouble(v.get<double>());
+    if (v.is_string())
+        return v.get<std::string>();
+    if (v.is_array()) {
+        std::string out = "[";
+        for (std::size_t i = 0; i < v.size() && i < 8; ++i)
+            out += (i ? ", " : "") + valueInWords(v[i]);
+        if (v.size() > 8)
+            out += ", … " + std::to_string(v.size() - 8) + " more";
+        return out + "]";
+    }
+    if (v.is_object()) {
+        std::string out;
+        for (auto it = v.begin(); it != v.end(); ++it)
+            out += (out.empty() ? "" : ", ") + it.key() + " " + valueInWords(it.value());
+        return out;
+    }
+    return v.dump();
+}
+
+} // namespace
+
+std::string fittedInWords(const nlohmann::json& fitted)
+{
+    if (fitted.is_null())
+        return {};
+    if (!fitted.is_object())
+        return valueInWords(fitted);
+    std::string out;
+    for (auto it = fitted.begin(); it != fitted.end(); ++it)
+        out += (out.empty() ? "" : "\n") + it.key() + ": " + valueInWords(it.value());
+    return out;
+}
+
+} // namespace preplab::desktop

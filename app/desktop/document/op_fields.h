@@ -38,3 +38,11 @@ nlohmann::json newStep(const std::string& op);
 std::string stepLabel(const nlohmann::json& step);
 
 } // namespace preplab::desktop
+
+namespace preplab::desktop {
+
+// A step's fitted parameters (StepReport::fitted) in words, one line per column:
+// {"bill_length_mm": {"median": 44.45}} -> "bill_length_mm: median 44.45". Long lists are cut.
+std::string fittedInWords(const nlohmann::json& fitted);
+
+} // namespace preplab::desktop

@@ -4,6 +4,7 @@
 #include "app/desktop/document/document.h"
 #include "app/desktop/document/op_fields.h"
 #include "app/desktop/util/qt_convert.h"
+#include "app/desktop/workers/evaluation.h"
 #include "core/ops/registry.h"
 
 #include <QCheckBox>
@@ -23,6 +24,28 @@
 #include <set>
 
 namespace preplab::desktop {
+
+QString stepSummaryHtml(const EvaluationResult& result)
+{
+    if (result.error)
+        return QStringLiteral("<span style='color:#b00020'>%1</span>").arg(toQString(result.error->message).toHtmlEscaped());
+    if (!result.report)
+        return {};
+    const ops::StepReport& report = *result.report;
+    QString html = QStringLiteral("<b>%1</b>").arg(toQString(report.description).toHtmlEscaped());
+    const std::string fitted = fittedInWords(report.fitted);
+    if (!report.fittedOn.empty())
+        html += QObject::tr("<br>Learned from %1 (%2 rows)").arg(toQString(report.fittedOn)).arg(report.fitRowCount) +
+                (fitted.empty() ? QString() : QStringLiteral(":"));
+    if (!fitted.empty())
+        html += QStringLiteral("<br>") + toQString(fitted).toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>"));
+    html += QObject::tr("<br>%1 cells changed · rows %2 → %3").arg(report.changedCells()).arg(report.rowsBefore).arg(report.rowsAfter);
+    if (!report.columnsAdded.empty())
+        html += QObject::tr(" · %1 columns added").arg(report.columnsAdded.size());
+    if (!report.columnsRemoved.empty())
+        html += QObject::tr(" · %1 columns removed").arg(report.columnsRemoved.size());
+    return html;
+}
 
 StepEditor::StepEditor(QWidget* parent) : QWidget(parent)
 {

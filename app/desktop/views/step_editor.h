@@ -14,6 +14,11 @@ class QLabel;
 namespace preplab::desktop {
 
 class Document;
+struct EvaluationResult;
+
+// What the evaluated step did, in words: its sentence, what it learned and from which rows, the
+// cells and rows it changed; or its error. HTML for a label.
+QString stepSummaryHtml(const EvaluationResult& result);
 
 class StepEditor : public QWidget {
 public:

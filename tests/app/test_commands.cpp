@@ -91,7 +91,7 @@ TEST_CASE("MoveStepCommand: round trip up and down", "[app][commands]")
     CHECK(doc->currentStep() == 2);
 }
 
-TEST_CASE("SetStepEnabledCommand: round trip; enabling removes the field", "[app][commands]")
+TEST_CASE("SetStepEnabledCommand: round trip and enabling removes the field", "[app][commands]")
 {
     auto doc = threeSteps();
     roundTrip(*doc, new SetStepEnabledCommand(doc.get(), 1, false));

@@ -83,7 +83,7 @@ TEST_CASE("ColumnListModel: sparkline of a degenerate column", "[app][models]")
     CHECK(sparklineOf(zero).isEmpty());
 }
 
-TEST_CASE("RecipeModel: passes the model tester; the check box becomes an undo command", "[app][models]")
+TEST_CASE("RecipeModel: passes the model tester and the check box becomes an undo command", "[app][models]")
 {
     Document document(QStringLiteral("small.csv"), testing::smallTable());
     RecipeModel model;

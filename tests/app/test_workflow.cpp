@@ -164,7 +164,7 @@ TEST_CASE("Evaluation: categorical columns become grouped bars", "[app][workflow
     CHECK(result.after->rowCount() == 333);
 }
 
-TEST_CASE("Evaluation: a newer request cancels the running one; only the newest arrives", "[app][workflow]")
+TEST_CASE("Evaluation: a newer request cancels the running one and only the newest arrives", "[app][workflow]")
 {
     const LoadOutcome loaded = testing::loadPenguins();
     EvaluationWorker worker;
@@ -182,7 +182,7 @@ TEST_CASE("Evaluation: a newer request cancels the running one; only the newest 
     CHECK(finished.first().first().value<EvaluationResult>().comparison.column == "island");
 }
 
-TEST_CASE("Recipe files: save and open round trip; a bad step names the step", "[app][workflow]")
+TEST_CASE("Recipe files: save and open round trip and a bad step names the step", "[app][workflow]")
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("r.preplab.json"));

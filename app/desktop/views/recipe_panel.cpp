@@ -100,8 +100,9 @@ RecipePanel::RecipePanel(QWidget* parent) : QWidget(parent)
     splitter->setObjectName(QStringLiteral("RecipeSplitter"));
     splitter->addWidget(top);
     splitter->addWidget(m_editor);
-    splitter->setStretchFactor(0, 2);
-    splitter->setStretchFactor(1, 3);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 2);
+    splitter->setSizes({200, 400});
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter);

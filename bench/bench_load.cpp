@@ -1,0 +1,162 @@
+// bench_load: wall time and peak memory of loading (and loading + profiling) a table with the
+// PrepLab core, each measurement in a fresh process.
+//   usage: bench_load FILE [--repeat N] [--phases]
+// For each mode (load, load+profile) and each repetition the program forks; the child reads the
+// file (and profiles it), reports its phase times through a pipe and exits; the parent takes the
+// child's peak RSS from wait4's rusage. Output, one line per mode on stdout (best of N by wall):
+//   preplab <mode> <wall_s> <peak_rss_mb> <read_s> <profile_s>
+// --phases also times, once, each column's profile and the table-wide parts, on stderr, to show
+// which part is slow. Wall time covers the work only (not process start-up), as in the Python and
+// Node counterparts.
+#include "core/io/reader.h"
+#include "core/profile/profile.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double secondsSince(Clock::time_point start)
+{
+    return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+struct Timings {
+    double read = 0.0;
+    double profile = 0.0;
+    int status = 0;  // 0 ok, 1 failed
+};
+
+Timings runOnce(const std::string& path, bool profile)
+{
+    Timings t;
+    auto start = Clock::now();
+    auto table = preplab::io::readTable(path);
+    t.read = secondsSince(start);
+    if (!table) {
+        std::fprintf(stderr, "bench_load: %s\n", table.error().describe().c_str());
+        t.status = 1;
+        return t;
+    }
+    if (profile) {
+        start = Clock::now();
+        auto p = preplab::profile::profileTable(table->table);
+        t.profile = secondsSince(start);
+        if (p.rows != static_cast<std::int64_t>(table->table.rowCount()))
+            t.status = 1;
+    }
+    return t;
+}
+
+void printPhases(const std::string& path)
+{
+    auto start = Clock::now();
+    auto read = preplab::io::readTable(path);
+    if (!read)
+        return;
+    std::fprintf(stderr, "phase read: %.3f s (%zu rows, %zu columns)\n", secondsSince(start),
+                 read->table.rowCount(), read->table.columnCount());
+    const preplab::Table& table = read->table;
+    double columnsTotal = 0.0;
+    for (std::size_t c = 0; c < table.columnCount(); ++c) {
+        start = Clock::now();
+        auto cp = preplab::profile::profileColumn(table.name(c), table.column(c));
+        double s = secondsSince(start);
+        columnsTotal += s;
+        std::fprintf(stderr, "phase profile column %-12s %-11s %.3f s\n", table.name(c).c_str(),
+                     std::string(preplab::columnTypeName(cp.type)).c_str(), s);
+    }
+    std::fprintf(stderr, "phase profile columns (one after another): %.3f s\n", columnsTotal);
+    preplab::profile::ProfileOptions noCorrelations;
+    noCorrelations.computeCorrelations = false;
+    start = Clock::now();
+    (void)preplab::profile::profileTable(table, noCorrelations);
+    double withoutCorr = secondsSince(start);
+    start = Clock::now();
+    (void)preplab::profile::profileTable(table);
+    double full = secondsSince(start);
+    std::fprintf(stderr, "phase profileTable without correlations: %.3f s, with: %.3f s (correlations %.3f s)\n",
+                 withoutCorr, full, full - withoutCorr);
+}
+
+bool measure(const std::string& path, bool profile, Timings& timings, double& peakMb)
+{
+    int fds[2];
+    if (pipe(fds) != 0)
+        return false;
+    pid_t pid = fork();
+    if (pid < 0)
+        return false;
+    if (pid == 0) {
+        close(fds[0]);
+        Timings t = runOnce(path, profile);
+        ssize_t n = write(fds[1], &t, sizeof t);
+        _exit(n == static_cast<ssize_t>(sizeof t) ? t.status : 1);
+    }
+    close(fds[1]);
+    Timings t;
+    t.status = 1;
+    ssize_t n = read(fds[0], &t, sizeof t);
+    close(fds[0]);
+    int status = 0;
+    rusage usage{};
+    if (wait4(pid, &status, 0, &usage) != pid)
+        return false;
+    if (n != static_cast<ssize_t>(sizeof t) || !WIFEXITED(status) || WEXITSTATUS(status) != 0 || t.status != 0)
+        return false;
+    timings = t;
+    peakMb = static_cast<double>(usage.ru_maxrss) / 1024.0;  // Linux reports kilobytes
+    return true;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    if (argc < 2) {
+        std::fprintf(stderr, "usage: bench_load FILE [--repeat N] [--phases]\n");
+        return 2;
+    }
+    const std::string path = argv[1];
+    int repeat = 1;
+    bool phases = false;
+    for (int i = 2; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--repeat") == 0 && i + 1 < argc)
+            repeat = std::max(1, std::atoi(argv[++i]));
+        else if (std::strcmp(argv[i], "--phases") == 0)
+            phases = true;
+    }
+    for (bool profile : {false, true}) {
+        Timings best;
+        double bestPeak = 0.0;
+        bool any = false;
+        for (int r = 0; r < repeat; ++r) {
+            Timings t;
+            double peak = 0.0;
+            if (!measure(path, profile, t, peak)) {
+                std::fprintf(stderr, "bench_load: measurement failed for %s\n", path.c_str());
+                return 1;
+            }
+            if (!any || t.read + t.profile < best.read + best.profile) {
+                best = t;
+                bestPeak = peak;
+            }
+            any = true;
+        }
+        std::printf("preplab %s %.3f %.1f %.3f %.3f\n", profile ? "load+profile" : "load", best.read + best.profile,
+                    bestPeak, best.read, best.profile);
+        std::fflush(stdout);
+    }
+    if (phases)
+        printPhases(path);
+    return 0;
+}

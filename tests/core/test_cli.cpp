@@ -246,7 +246,7 @@ TEST_CASE("CLI: profile --json is one document with the contract's fields", "[cl
             CHECK(c.contains(field));
         CHECK(std::find(types.begin(), types.end(), c.at("type").get<std::string>()) != types.end());
     }
-    // Golden values: pandas 1.5 describe() of penguins.csv (as in shared/tools/contract-smoke).
+    // Golden values: tests/data/cli/penguins_reference.txt (tests/tools/cli_penguins_reference.py, pandas 1.5).
     const auto* bill = findColumn(profile, "bill_length_mm");
     REQUIRE(bill);
     CHECK(bill->at("type") == "numeric");

@@ -17,6 +17,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <string>
+#include <utility>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -51,7 +52,7 @@ Timings runOnce(const std::string& path, bool profile)
         start = Clock::now();
         auto p = preplab::profile::profileTable(table->table);
         t.profile = secondsSince(start);
-        if (p.rows != static_cast<std::int64_t>(table->table.rowCount()))
+        if (!p || p->rows != static_cast<std::int64_t>(table->table.rowCount()))
             t.status = 1;
     }
     return t;
@@ -76,16 +77,21 @@ void printPhases(const std::string& path)
                      std::string(preplab::columnTypeName(cp.type)).c_str(), s);
     }
     std::fprintf(stderr, "phase profile columns (one after another): %.3f s\n", columnsTotal);
-    preplab::profile::ProfileOptions noCorrelations;
-    noCorrelations.computeCorrelations = false;
-    start = Clock::now();
-    (void)preplab::profile::profileTable(table, noCorrelations);
-    double withoutCorr = secondsSince(start);
-    start = Clock::now();
-    (void)preplab::profile::profileTable(table);
-    double full = secondsSince(start);
-    std::fprintf(stderr, "phase profileTable without correlations: %.3f s, with: %.3f s (correlations %.3f s)\n",
-                 withoutCorr, full, full - withoutCorr);
+    preplab::profile::ProfileOptions columnsOnly;
+    columnsOnly.computeCorrelations = false;
+    columnsOnly.computeDuplicates = false;
+    preplab::profile::ProfileOptions withDuplicates = columnsOnly;
+    withDuplicates.computeDuplicates = true;
+    const std::pair<const char*, preplab::profile::ProfileOptions> variants[] = {
+        {"columns only (in parallel)", columnsOnly},
+        {"+ duplicate rows", withDuplicates},
+        {"+ duplicate rows + correlations (full)", preplab::profile::ProfileOptions{}},
+    };
+    for (const auto& [label, options] : variants) {
+        start = Clock::now();
+        (void)preplab::profile::profileTable(table, options);
+        std::fprintf(stderr, "phase profileTable %s: %.3f s\n", label, secondsSince(start));
+    }
 }
 
 bool measure(const std::string& path, bool profile, Timings& timings, double& peakMb)

@@ -23,9 +23,14 @@ int runProfile(const std::vector<std::string>& args)
     auto input = readInputTable(parsed, spec);
     if (!input)
         return reportError(input.error(), "preplab-cli profile --help");
-    const profile::TableProfile result = profile::profileTable(input->table);
-    const std::string text = parsed.has("--json") ? profile::profileToJson(result, input->warnings)
-                                                  : profile::profileToText(result, inputDisplayName(spec));
+    auto result = profile::profileTable(input->table);
+    if (!result)
+        return reportError(result.error());
+    // Invalid UTF-8 in a value is replaced (U+FFFD) so that stdout is always one valid document.
+    const std::string text =
+        parsed.has("--json")
+            ? profile::profileToJson(*result, input->warnings).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n"
+            : profile::profileToText(*result, input->warnings);
     if (auto written = writeStdout(text); !written)
         return reportError(written.error());
     return kExitOk;

@@ -361,12 +361,12 @@ TEST_CASE("CLI: a failed convert leaves no output file behind", "[cli]")
     CHECK(failed.exitCode == 1);
     CHECK(readFile(out) == "keep,me\n");
 
-    // Converting a file onto itself is refused, and the input is untouched.
+    // Converting a file onto itself is refused as a usage mistake, and the input is untouched.
     const fs::path self = dir / "self.csv";
     writeFile(self, "a,b\n1,2\n");
     auto onto = runCli("convert " + shellQuote(self.string()) + " -o " + shellQuote(self.string()));
-    CHECK(onto.exitCode == 1);
-    CHECK(std::regex_search(onto.err, std::regex("^preplab-cli: error: ")));
+    CHECK(onto.exitCode == 2);
+    CHECK(std::regex_search(onto.err, std::regex("^preplab-cli: error: [^\n]*self\\.csv: [^\n]*input")));
     CHECK(readFile(self) == "a,b\n1,2\n");
 
     // Only the files written above: no temporary file left behind.

@@ -19,6 +19,7 @@ if [[ ! -d bench/node_modules/@duckdb/node-api ]]; then
   npm install --prefix bench @duckdb/node-api >/dev/null
 fi
 
+load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 lines=()
 add() { lines+=("$1 $2"); echo "  $2" >&2; }  # "<rows> <tool> <mode> <wall> <peak> <read> <profile>"
 for rows in $rows_list; do
@@ -42,6 +43,7 @@ done
   echo "Data: \`gen_mixed_csv\` (16 mixed columns). pandas $(/usr/bin/python3 -c 'import pandas; print(pandas.__version__)'),"\
        "DuckDB @duckdb/node-api $(node -p "require('./bench/node_modules/@duckdb/node-api/package.json').version")."
   echo "Wall: work only, no process start-up. Peak RSS: the whole process (fresh per figure)."
+  echo "Load average at the start / end of the run: $load_start / $(cut -d' ' -f1-3 /proc/loadavg) (other jobs share the CPUs)."
   echo
   echo "| rows | file MB | tool | mode | wall s | read s | profile s | peak RSS MB | RSS / file |"
   echo "| ---: | ---: | --- | --- | ---: | ---: | ---: | ---: | ---: |"

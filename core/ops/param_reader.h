@@ -10,6 +10,7 @@
 #pragma once
 
 #include "core/ops/op.h"
+#include "core/util/closest_name.h"
 
 #include <nlohmann/json.hpp>
 
@@ -117,7 +118,5 @@ private:
 std::string jsonSnippet(const nlohmann::json& value);
 // The JSON type name used in messages: "a number", "a string", "an array", ...
 std::string jsonTypeName(const nlohmann::json& value);
-// The closest of `candidates` to `name` (edit distance <= 2 or a case-insensitive match), empty if none.
-std::string closestName(std::string_view name, const std::vector<std::string>& candidates);
 
 } // namespace preplab::ops

@@ -6,6 +6,18 @@ namespace preplab::ops {
 
 // Factories, one per op file (each op's class stays private to its .cpp).
 std::unique_ptr<Op> makeDropMissingOp();
+std::unique_ptr<Op> makeDropColumnsOp();
+std::unique_ptr<Op> makeRenameOp();
+std::unique_ptr<Op> makeCastOp();
+std::unique_ptr<Op> makeReplaceOp();
+std::unique_ptr<Op> makeTextCleanOp();
+std::unique_ptr<Op> makeDropDuplicatesOp();
+std::unique_ptr<Op> makeFilterOp();
+std::unique_ptr<Op> makeFormulaOp();
+std::unique_ptr<Op> makeBinOp();
+std::unique_ptr<Op> makeDatePartsOp();
+std::unique_ptr<Op> makeSplitOp();
+std::unique_ptr<Op> makeSampleOp();
 std::unique_ptr<Op> makeResampleOp();
 
 std::string_view opGroupName(OpGroup group)
@@ -26,6 +38,17 @@ const std::vector<OpInfo>& allOps()
 {
     static const std::vector<OpInfo> ops = {
         // Clean
+        {"drop_columns", OpGroup::Clean, "Drop columns", false, "Removes the listed columns.", makeDropColumnsOp},
+        {"rename", OpGroup::Clean, "Rename columns", false, "Gives columns new names.", makeRenameOp},
+        {"cast", OpGroup::Clean, "Change type", false,
+         "Converts columns to another type; cells that cannot be converted become missing.", makeCastOp},
+        {"replace", OpGroup::Clean, "Replace values", false,
+         "Replaces listed values (such as -999 or \"?\") with another value or with missing.", makeReplaceOp},
+        {"text_clean", OpGroup::Clean, "Clean text", false,
+         "Trims spaces, collapses runs of spaces and changes the case of text.", makeTextCleanOp},
+        {"drop_duplicates", OpGroup::Clean, "Drop duplicate rows", false,
+         "Removes rows that repeat an earlier (or later) row.", makeDropDuplicatesOp},
+        {"filter", OpGroup::Clean, "Filter rows", false, "Keeps the rows where a condition is true.", makeFilterOp},
 
         // Missing values
         {"drop_missing", OpGroup::MissingValues, "Drop missing values", false,
@@ -38,8 +61,18 @@ const std::vector<OpInfo>& allOps()
         // Encode
 
         // Features
+        {"formula", OpGroup::Features, "Formula column", false,
+         "Computes a new column from an expression over other columns.", makeFormulaOp},
+        {"bin", OpGroup::Features, "Bin into intervals", false,
+         "Turns a number into the interval (bin) it falls in, with fixed edges.", makeBinOp},
+        {"date_parts", OpGroup::Features, "Date parts", false,
+         "Adds year, month, day, weekday ... columns from a date column.", makeDatePartsOp},
 
         // Sampling
+        {"split", OpGroup::Sampling, "Train/test split", false,
+         "Marks a random (stratified) share of rows as test rows; later steps learn from the training rows only.",
+         makeSplitOp},
+        {"sample", OpGroup::Sampling, "Random sample", false, "Keeps a random subset of the rows.", makeSampleOp},
         {"resample", OpGroup::Sampling, "Rebalance classes", true,
          "Over-samples (copies or SMOTE) or under-samples the training rows so the target's classes balance.",
          makeResampleOp},

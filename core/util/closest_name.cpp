@@ -47,6 +47,15 @@ std::string closestName(std::string_view name, const std::vector<std::string>& c
             best = c;
         }
     }
+    if (!best.empty() || name.size() < 3)
+        return best;
+    // "bill_length" for "bill_length_mm": a prefix match, the shortest candidate first.
+    for (const auto& c : candidates) {
+        const bool prefix = c.size() > name.size() ? lower(c).rfind(lowered, 0) == 0
+                                                   : lowered.rfind(lower(c), 0) == 0 && c.size() >= 3;
+        if (prefix && (best.empty() || c.size() < best.size()))
+            best = c;
+    }
     return best;
 }
 

@@ -28,6 +28,7 @@ const Command* findCommand(std::string_view name);
 // The commands (defined in cmd_<name>.cpp).
 const Command& profileCommand();
 const Command& convertCommand();
+const Command& applyCommand();
 
 // Parses a command's arguments; on --help prints its usage on stdout. Returns the exit code to
 // stop with (help or bad usage), or nothing to carry on.

@@ -1,6 +1,7 @@
 #include "core/io/csv_columns.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace preplab::io {
 
@@ -45,6 +46,67 @@ bool usesCodes(const CsvColumn& c) { return c.kind == CellKind::Strings && !c.te
 constexpr std::size_t kMaxDictionary = 1000;
 
 } // namespace
+
+namespace {
+
+std::uint64_t hashBytes(std::string_view s)
+{
+    const char* p = s.data();
+    std::size_t n = s.size();
+    std::uint64_t h = 0x9E3779B97F4A7C15ULL ^ n;
+    for (; n >= 8; p += 8, n -= 8) {
+        std::uint64_t w;
+        std::memcpy(&w, p, 8);
+        h = (h ^ w) * 0xff51afd7ed558ccdULL;
+        h ^= h >> 32;
+    }
+    std::uint64_t w = 0;
+    std::memcpy(&w, p, n);
+    h ^= w;
+    h ^= h >> 33;  // murmur3's finaliser: every input bit reaches the low bits used as index
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53ULL;
+    return h ^ (h >> 33);
+}
+
+} // namespace
+
+std::int32_t LocalDictionary::code(std::string_view s)
+{
+    if (m_values.size() * 2 >= m_slots.size())
+        grow();
+    const std::uint64_t h = hashBytes(s);
+    const std::size_t mask = m_slots.size() - 1;
+    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+        Slot& slot = m_slots[i];
+        if (slot.code < 0) {
+            const std::string& stored = m_values.emplace_back(s);
+            slot.hash = h;
+            slot.data = stored.data();
+            slot.size = static_cast<std::uint32_t>(stored.size());
+            slot.code = static_cast<std::int32_t>(m_values.size() - 1);
+            return slot.code;
+        }
+        if (slot.hash == h && slot.size == s.size() && std::memcmp(slot.data, s.data(), s.size()) == 0)
+            return slot.code;
+    }
+}
+
+void LocalDictionary::grow()
+{
+    std::vector<Slot> old = std::move(m_slots);
+    m_slots.assign(old.empty() ? 64 : old.size() * 2, Slot{});
+    const std::size_t mask = m_slots.size() - 1;
+    for (const Slot& slot : old) {
+        if (slot.code < 0)
+            continue;
+        std::size_t i = slot.hash & mask;
+        while (m_slots[i].code >= 0)
+            i = (i + 1) & mask;
+        m_slots[i] = slot;
+    }
+}
 
 void IssueList::add(std::int64_t line, std::string message, std::size_t cap)
 {
@@ -179,13 +241,7 @@ void parseBlock(const char* data, const CsvRow* rows, std::size_t count, std::si
             if (col.textMode) {
                 out.arenas[c].push(f);
             } else {
-                LocalDictionary& d = out.dictionaries[c];
-                auto it = d.codes.find(f);
-                if (it == d.codes.end()) {
-                    const auto code = static_cast<std::int32_t>(d.values.size());
-                    it = d.codes.emplace(d.values.emplace_back(f), code).first;
-                }
-                col.codes[r] = it->second;
+                col.codes[r] = out.dictionaries[c].code(f);
             }
             break;
         }
@@ -235,11 +291,12 @@ void absorbBlock(std::vector<CsvColumn>& columns, BlockResult& block, std::size_
         } else if (usesCodes(col)) {
             // Block-local codes -> column codes, new values in order of first appearance.
             const LocalDictionary& d = block.dictionaries[c];
-            std::vector<std::int32_t> remap(d.values.size());
-            for (std::size_t k = 0; k < d.values.size(); ++k) {
-                auto [it, inserted] = col.index.emplace(d.values[k], static_cast<std::int32_t>(col.categories.size()));
+            std::vector<std::int32_t> remap(d.values().size());
+            for (std::size_t k = 0; k < remap.size(); ++k) {
+                const std::string& v = d.values()[k];
+                auto [it, inserted] = col.index.emplace(v, static_cast<std::int32_t>(col.categories.size()));
                 if (inserted)
-                    col.categories.push_back(d.values[k]);
+                    col.categories.push_back(v);
                 remap[k] = it->second;
             }
             for (std::size_t r = firstRow; r < firstRow + count; ++r)

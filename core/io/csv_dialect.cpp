@@ -64,7 +64,7 @@ void RowScanner::shift(std::size_t offset)
     m_quoteOpen = m_quoteOpen >= offset ? m_quoteOpen - offset : 0;
 }
 
-void RowScanner::scan(const char* d, std::size_t n, bool final, std::vector<CsvRow>& rows)
+void RowScanner::scan(const char* d, std::size_t n, bool final, std::vector<CsvRow>& rows, std::size_t maxRows)
 {
     std::size_t p = m_pos;
     for (;;) {
@@ -116,6 +116,10 @@ void RowScanner::scan(const char* d, std::size_t n, bool final, std::vector<CsvR
         if (!m_inQuote) {
             m_rowStart = p;
             m_rowLine = m_line;
+            if (rows.size() >= maxRows) {
+                m_pos = p;
+                return;
+            }
         }
     }
     m_pos = p;

@@ -16,6 +16,7 @@
 #include "core/io/type_inference.h"
 
 #include <cstdint>
+#include <cstddef>
 #include <cstring>
 #include <string>
 #include <string_view>
@@ -39,9 +40,11 @@ public:
     {
     }
 
-    // Appends rows found in data[position(), size) to `rows`. `final` means no more data will
-    // come: the last row needs no line break and an open quote is taken back.
-    void scan(const char* data, std::size_t size, bool final, std::vector<CsvRow>& rows);
+    // Appends rows found in data[position(), size) to `rows`, stopping once it holds maxRows.
+    // `final` means no more data will come: the last row needs no line break and an open quote
+    // is taken back.
+    void scan(const char* data, std::size_t size, bool final, std::vector<CsvRow>& rows,
+              std::size_t maxRows = SIZE_MAX);
 
     // Offset of the first byte of the row in progress: everything before it may be discarded,
     // after which shift(offset) moves the scanner's positions back by the same amount.

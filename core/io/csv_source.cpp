@@ -7,6 +7,11 @@
 
 namespace preplab::io {
 
+namespace {
+// Rows per batch at most: bounds the row index (24 bytes a row) when rows are tiny.
+constexpr std::size_t kMaxBatchRows = 1u << 20;
+} // namespace
+
 std::size_t MemorySource::read(char* dst, std::size_t n)
 {
     n = std::min(n, m_bytes.size() - m_pos);
@@ -185,15 +190,16 @@ Result<bool> CsvChunkReader::next(std::vector<CsvRow>& rows, std::size_t bytes)
         m_scanner.shift(start);
         m_validated = m_validated > start ? m_validated - start : 0;
     }
-    if (bytes > 0) {
-        auto r = readMore(bytes);
+    // Read only what tops the unscanned text up to `bytes` (a batch may stop at kMaxBatchRows).
+    if (std::size_t pending = m_buffer.size() - m_scanner.position(); bytes > pending) {
+        auto r = readMore(bytes - pending);
         if (!r)
             return r.error();
     }
     for (;;) {
         if (m_invalidUtf8)
             return false;
-        m_scanner.scan(m_buffer.data(), m_buffer.size(), m_eof, rows);
+        m_scanner.scan(m_buffer.data(), m_buffer.size(), m_eof, rows, kMaxBatchRows);
         if (!rows.empty())
             return true;
         if (m_eof)

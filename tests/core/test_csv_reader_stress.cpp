@@ -247,3 +247,24 @@ TEST_CASE("CSV reader: unreadable inputs are clear errors", "[io][csv]")
     REQUIRE_FALSE(empty.ok());
     CHECK(empty.error().describe() == "empty.csv: the file holds no table (it is empty or blank)");
 }
+
+TEST_CASE("CSV reader: more tiny rows than one batch holds", "[io][csv]")
+{
+    // 1.5 million two-byte rows: batches stop at 2^20 rows and resume where they stopped.
+    std::string csv = "v\n";
+    const std::size_t rows = 1500000;
+    for (std::size_t i = 0; i < rows; ++i) {
+        csv += static_cast<char>('0' + i % 10);
+        csv += '\n';
+    }
+    auto r = readCsvBuffer(csv, "tiny.csv", {});
+    REQUIRE(r.ok());
+    REQUIRE(r->table.rowCount() == rows);
+    const Column& v = r->table.column(0);
+    REQUIRE(v.type() == ColumnType::Integer);
+    std::int64_t sum = 0;
+    for (std::size_t i = 0; i < rows; ++i)
+        sum += v.ints()[i];
+    CHECK(sum == 4500000 * 1.5);
+    CHECK(v.ints()[1048576] == 1048576 % 10);
+}

@@ -41,7 +41,8 @@ const Command& convertCommand()
         std::string("usage: preplab-cli convert DATA [-o OUT] [--sep C] [--na STR]...\n"
         "\n"
         "Re-writes DATA as canonical CSV (RFC 4180, UTF-8, ',', LF, a header row, missing = empty\n"
-        "field), or as a JSON array of objects (null for missing) when OUT ends in .json.\n"
+        "field), or as a JSON array of objects (null for missing) when OUT ends in .json\n"
+        "(.jsonl / .ndjson: JSON Lines; .tsv: tab-separated).\n"
         "\n"
         "  -o, --output OUT  write to OUT (atomically) instead of standard output\n") +
             readOptionsHelp(),

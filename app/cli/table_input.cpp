@@ -26,7 +26,7 @@ std::string readOptionsHelp()
     return "  --sep C           field delimiter of CSV input (default: sniffed among , ; TAB |); '\\t' for TAB\n"
            "  --na STR          a missing-value marker (repeatable; replaces the default set:\n"
            "                    empty, NA, N/A, NaN, nan, null, NULL, None, ?)\n"
-           "DATA may be - to read standard input.\n";
+           "\nDATA may be - to read standard input.\n";
 }
 
 } // namespace preplab::cli

@@ -4,7 +4,9 @@
 // For each mode (load, load+profile) and each repetition the program forks; the child reads the
 // file (and profiles it), reports its phase times through a pipe and exits; the parent takes the
 // child's peak RSS from wait4's rusage. Output, one line per mode on stdout (best of N by wall):
-//   preplab <mode> <wall_s> <peak_rss_mb> <read_s> <profile_s>
+//   preplab <mode> <wall_s> <peak_rss_mib> <read_s> <profile_s> <cpu_s>
+// (cpu_s: user + system time of all threads during the work, which other load on the machine
+// disturbs less than wall time).
 // --phases also times, once, each column's profile and the table-wide parts, on stderr, to show
 // which part is slow. Wall time covers the work only (not process start-up), as in the Python and
 // Node counterparts.
@@ -34,12 +36,22 @@ double secondsSince(Clock::time_point start)
 struct Timings {
     double read = 0.0;
     double profile = 0.0;
-    int status = 0;  // 0 ok, 1 failed
+    double cpu = 0.0;  // user + system seconds of all threads during the work
+    int status = 0;    // 0 ok, 1 failed
 };
+
+double cpuSeconds()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
+           static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
 
 Timings runOnce(const std::string& path, bool profile)
 {
     Timings t;
+    const double cpuStart = cpuSeconds();
     auto start = Clock::now();
     auto table = preplab::io::readTable(path);
     t.read = secondsSince(start);
@@ -55,6 +67,7 @@ Timings runOnce(const std::string& path, bool profile)
         if (!p || p->rows != static_cast<std::int64_t>(table->table.rowCount()))
             t.status = 1;
     }
+    t.cpu = cpuSeconds() - cpuStart;
     return t;
 }
 
@@ -158,8 +171,8 @@ int main(int argc, char** argv)
             }
             any = true;
         }
-        std::printf("preplab %s %.3f %.1f %.3f %.3f\n", profile ? "load+profile" : "load", best.read + best.profile,
-                    bestPeak, best.read, best.profile);
+        std::printf("preplab %s %.3f %.1f %.3f %.3f %.3f\n", profile ? "load+profile" : "load",
+                    best.read + best.profile, bestPeak, best.read, best.profile, best.cpu);
         std::fflush(stdout);
     }
     if (phases)

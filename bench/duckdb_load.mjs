@@ -2,9 +2,9 @@
 // in SQL).
 //   usage: node bench/duckdb_load.mjs FILE load|profile
 // Needs @duckdb/node-api in bench/node_modules (run_load_bench.sh installs it).
-// Prints one line:  duckdb <mode> <wall_s> <peak_rss_mb> <read_s> <profile_s>
+// Prints one line:  duckdb <mode> <wall_s> <peak_rss_mib> <read_s> <profile_s> <cpu_s>
 // Wall time covers the work only (not Node start-up); peak RSS is this process's maximum resident
-// set, DuckDB's buffers included.
+// set, DuckDB's buffers included; cpu_s the user + system time of all threads during the work.
 //
 // The profile: for every column its missing and distinct counts; for numbers, booleans and dates
 // (as epoch milliseconds) count, mean, sample std, min, quartiles (linear), max, skewness and zeros
@@ -78,6 +78,7 @@ async function profile(connection) {
 
 const instance = await DuckDBInstance.create(':memory:');
 const connection = await instance.connect();
+const cpuStart = process.cpuUsage();
 let start = performance.now();
 await connection.run(`CREATE TABLE t AS SELECT * FROM read_csv(${sqlString(file)})`);
 const readS = (performance.now() - start) / 1000;
@@ -88,6 +89,8 @@ if (mode === 'profile') {
     profileS = (performance.now() - start) / 1000;
     if (p.columns.length === 0) process.exit(1);
 }
+const cpu = process.cpuUsage(cpuStart);
+const cpuS = (cpu.user + cpu.system) / 1e6;
 const peakMb = process.resourceUsage().maxRSS / 1024;
 const label = mode === 'profile' ? 'load+profile' : 'load';
-console.log(`duckdb ${label} ${(readS + profileS).toFixed(3)} ${peakMb.toFixed(1)} ${readS.toFixed(3)} ${profileS.toFixed(3)}`);
+console.log(`duckdb ${label} ${(readS + profileS).toFixed(3)} ${peakMb.toFixed(1)} ${readS.toFixed(3)} ${profileS.toFixed(3)} ${cpuS.toFixed(3)}`);

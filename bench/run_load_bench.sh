@@ -21,11 +21,12 @@ fi
 
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 lines=()
-add() { lines+=("$1 $2"); echo "  $2" >&2; }  # "<rows> <tool> <mode> <wall> <peak> <read> <profile>"
+add() { lines+=("$1 $2"); echo "  $2" >&2; }  # "<rows> <tool> <mode> <wall> <peak> <read> <profile> <cpu>"
+mib() { awk -v b="$(stat -c %s "$1")" 'BEGIN { printf "%.1f", b / 1048576 }'; }
 for rows in $rows_list; do
   csv=$out/mixed_$rows.csv
   [[ -s $csv ]] || "$build"/bench/gen_mixed_csv "$rows" "$csv"
-  echo "== $rows rows ($(du -m "$csv" | cut -f1) MB)" >&2
+  echo "== $rows rows ($(mib "$csv") MiB)" >&2
   phases=()
   [[ ${BENCH_PHASES:-0} == 1 ]] && phases=(--phases)
   while read -r line; do add "$rows" "$line"; done < <("$build"/bench/bench_load "$csv" --repeat "$repeat" "${phases[@]}")
@@ -42,30 +43,32 @@ done
        "$(awk '/MemTotal/ {printf "%.0f GB", $2 / 1048576}' /proc/meminfo) RAM."
   echo "Data: \`gen_mixed_csv\` (16 mixed columns). pandas $(/usr/bin/python3 -c 'import pandas; print(pandas.__version__)'),"\
        "DuckDB @duckdb/node-api $(node -p "require('./bench/node_modules/@duckdb/node-api/package.json').version")."
-  echo "Wall: work only, no process start-up. Peak RSS: the whole process (fresh per figure)."
+  echo "Wall: work only, no process start-up. CPU: user + system seconds of all threads during the work"
+  echo "(less disturbed than wall time by other jobs on the machine). Peak RSS: the whole process (fresh per figure)."
   echo "Load average at the start / end of the run: $load_start / $(cut -d' ' -f1-3 /proc/loadavg) (other jobs share the CPUs)."
   echo
-  echo "| rows | file MB | tool | mode | wall s | read s | profile s | peak RSS MB | RSS / file |"
-  echo "| ---: | ---: | --- | --- | ---: | ---: | ---: | ---: | ---: |"
+  echo "| rows | file MiB | tool | mode | wall s | read s | profile s | CPU s | peak RSS MiB | RSS / file |"
+  echo "| ---: | ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |"
   for l in "${lines[@]}"; do
-    read -r rows tool mode wall peak readS profS <<<"$l"
-    mb=$(du -m --apparent-size "$out/mixed_$rows.csv" | cut -f1)
+    read -r rows tool mode wall peak readS profS cpu <<<"$l"
+    mb=$(mib "$out/mixed_$rows.csv")
     ratio=$(awk -v p="$peak" -v f="$mb" 'BEGIN { printf "%.2f", p / f }')
-    echo "| $rows | $mb | $tool | $mode | $wall | $readS | $profS | $peak | $ratio |"
+    echo "| $rows | $mb | $tool | $mode | $wall | $readS | $profS | $cpu | $peak | $ratio |"
   done
   echo
   echo "Goals: load+profile >= 5x faster than pandas and >= 2x faster than DuckDB; peak RSS <= 1.5x file size."
   echo
   for rows in $rows_list; do
-    get() { for l in "${lines[@]}"; do read -r r t m w p _ _ <<<"$l"; [[ $r == "$rows" && $t == "$1" && $m == "$2" ]] && echo "$w $p"; done; }
-    read -r pw pp <<<"$(get preplab load+profile)"
-    read -r aw _ <<<"$(get pandas load+profile)"
-    read -r dw _ <<<"$(get duckdb load+profile)"
-    mb=$(du -m --apparent-size "$out/mixed_$rows.csv" | cut -f1)
-    awk -v r="$rows" -v pw="$pw" -v aw="$aw" -v dw="$dw" -v pp="$pp" -v mb="$mb" 'BEGIN {
-      printf "- %d rows: %.1fx faster than pandas (goal 5x: %s), %.1fx faster than DuckDB (goal 2x: %s), peak RSS %.2fx file (goal 1.5x: %s)\n",
+    get() { for l in "${lines[@]}"; do read -r r t m w p _ _ c <<<"$l"; [[ $r == "$rows" && $t == "$1" && $m == "$2" ]] && echo "$w $p $c"; done; }
+    read -r pw pp pc <<<"$(get preplab load+profile)"
+    read -r aw _ ac <<<"$(get pandas load+profile)"
+    read -r dw _ dc <<<"$(get duckdb load+profile)"
+    mb=$(mib "$out/mixed_$rows.csv")
+    awk -v r="$rows" -v pw="$pw" -v aw="$aw" -v dw="$dw" -v pc="$pc" -v ac="$ac" -v dc="$dc" -v pp="$pp" -v mb="$mb" 'BEGIN {
+      printf "- %d rows, load+profile wall: %.1fx faster than pandas (goal 5x: %s), %.1fx faster than DuckDB (goal 2x: %s); " \
+             "CPU: %.1fx less than pandas, %.1fx less than DuckDB; peak RSS %.2fx file (goal 1.5x: %s)\n",
         r, aw / pw, (aw / pw >= 5 ? "met" : "NOT met"), dw / pw, (dw / pw >= 2 ? "met" : "NOT met"),
-        pp / mb, (pp / mb <= 1.5 ? "met" : "NOT met") }'
+        ac / pc, dc / pc, pp / mb, (pp / mb <= 1.5 ? "met" : "NOT met") }'
   done
 } >"$results"
 cat "$results"

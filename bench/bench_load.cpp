@@ -7,8 +7,9 @@
 //   preplab <mode> <wall_s> <peak_rss_mib> <read_s> <profile_s> <cpu_s>
 // (cpu_s: user + system time of all threads during the work, which other load on the machine
 // disturbs less than wall time).
-// --phases also times, once, each column's profile and the table-wide parts, on stderr, to show
-// which part is slow. Wall time covers the work only (not process start-up), as in the Python and
+// --phases also times, once, each column's profile, and measures (fresh process each) the
+// profile without duplicates and correlations, with duplicates, and full, on stderr: which part is
+// slow or takes the memory. Wall time covers the work only (not process start-up), as in the Python and
 // Node counterparts.
 #include "core/io/reader.h"
 #include "core/profile/profile.h"
@@ -18,8 +19,10 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <optional>
 #include <string>
 #include <utility>
+#include <vector>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -48,7 +51,23 @@ double cpuSeconds()
            static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
 }
 
-Timings runOnce(const std::string& path, bool profile)
+using ProfileOptions = preplab::profile::ProfileOptions;
+
+// The profile variants --phases measures (time and peak RSS, each in a fresh process).
+std::vector<std::pair<const char*, ProfileOptions>> profileVariants()
+{
+    ProfileOptions columnsOnly;
+    columnsOnly.computeCorrelations = false;
+    columnsOnly.computeDuplicates = false;
+    ProfileOptions withDuplicates = columnsOnly;
+    withDuplicates.computeDuplicates = true;
+    return {{"columns only (in parallel)", columnsOnly},
+            {"+ duplicate rows", withDuplicates},
+            {"+ duplicate rows + correlations (full)", ProfileOptions{}}};
+}
+
+// Reads `path` and, when `profile` is set, profiles it with those options.
+Timings runOnce(const std::string& path, const std::optional<ProfileOptions>& profile)
 {
     Timings t;
     const double cpuStart = cpuSeconds();
@@ -62,7 +81,7 @@ Timings runOnce(const std::string& path, bool profile)
     }
     if (profile) {
         start = Clock::now();
-        auto p = preplab::profile::profileTable(table->table);
+        auto p = preplab::profile::profileTable(table->table, *profile);
         t.profile = secondsSince(start);
         if (!p || p->rows != static_cast<std::int64_t>(table->table.rowCount()))
             t.status = 1;
@@ -90,24 +109,9 @@ void printPhases(const std::string& path)
                      std::string(preplab::columnTypeName(cp.type)).c_str(), s);
     }
     std::fprintf(stderr, "phase profile columns (one after another): %.3f s\n", columnsTotal);
-    preplab::profile::ProfileOptions columnsOnly;
-    columnsOnly.computeCorrelations = false;
-    columnsOnly.computeDuplicates = false;
-    preplab::profile::ProfileOptions withDuplicates = columnsOnly;
-    withDuplicates.computeDuplicates = true;
-    const std::pair<const char*, preplab::profile::ProfileOptions> variants[] = {
-        {"columns only (in parallel)", columnsOnly},
-        {"+ duplicate rows", withDuplicates},
-        {"+ duplicate rows + correlations (full)", preplab::profile::ProfileOptions{}},
-    };
-    for (const auto& [label, options] : variants) {
-        start = Clock::now();
-        (void)preplab::profile::profileTable(table, options);
-        std::fprintf(stderr, "phase profileTable %s: %.3f s\n", label, secondsSince(start));
-    }
 }
 
-bool measure(const std::string& path, bool profile, Timings& timings, double& peakMb)
+bool measure(const std::string& path, const std::optional<ProfileOptions>& profile, Timings& timings, double& peakMb)
 {
     int fds[2];
     if (pipe(fds) != 0)
@@ -154,7 +158,7 @@ int main(int argc, char** argv)
         else if (std::strcmp(argv[i], "--phases") == 0)
             phases = true;
     }
-    for (bool profile : {false, true}) {
+    for (const std::optional<ProfileOptions>& profile : {std::optional<ProfileOptions>(), std::optional(ProfileOptions{})}) {
         Timings best;
         double bestPeak = 0.0;
         bool any = false;
@@ -175,7 +179,15 @@ int main(int argc, char** argv)
                     best.read + best.profile, bestPeak, best.read, best.profile, best.cpu);
         std::fflush(stdout);
     }
-    if (phases)
+    if (phases) {
         printPhases(path);
+        for (const auto& [label, options] : profileVariants()) {
+            Timings t;
+            double peak = 0.0;
+            if (measure(path, options, t, peak))
+                std::fprintf(stderr, "phase load + profileTable %s: profile %.3f s, CPU %.3f s, peak RSS %.1f MiB\n",
+                             label, t.profile, t.cpu, peak);
+        }
+    }
     return 0;
 }

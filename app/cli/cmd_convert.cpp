@@ -19,7 +19,7 @@ int runConvert(const std::vector<std::string>& args)
         return *stop;
     auto input = readInputTable(parsed, parsed.positionals[0]);
     if (!input)
-        return reportError(input.error(), "preplab-cli convert --help");
+        return reportError(input.error(), helpHint(command));
     const std::string out = parsed.value("-o").value_or("-");
     io::WriteOptions options;
     if (parsed.positionals[0] != "-")

@@ -22,7 +22,7 @@ int runProfile(const std::vector<std::string>& args)
     const std::string& spec = parsed.positionals[0];
     auto input = readInputTable(parsed, spec);
     if (!input)
-        return reportError(input.error(), "preplab-cli profile --help");
+        return reportError(input.error(), helpHint(command));
     auto result = profile::profileTable(input->table);
     if (!result)
         return reportError(result.error());

@@ -3,7 +3,6 @@
 #include "app/cli/cli_output.h"
 
 #include <algorithm>
-#include <cstdio>
 
 namespace preplab::cli {
 
@@ -24,11 +23,16 @@ const Command* findCommand(std::string_view name)
     return it == all.end() ? nullptr : &*it;
 }
 
+std::string helpHint(const Command& command)
+{
+    return "preplab-cli " + command.name + " --help";
+}
+
 std::optional<int> parseCommandArgs(const Command& command, const std::vector<std::string>& args,
                                     const std::vector<OptionSpec>& specs, std::size_t positionals,
                                     ParsedArgs& out)
 {
-    const std::string hint = "preplab-cli " + command.name + " --help";
+    const std::string hint = helpHint(command);
     auto parsed = parseArgs(args, specs);
     if (!parsed) {
         Error e = parsed.error();
@@ -36,8 +40,8 @@ std::optional<int> parseCommandArgs(const Command& command, const std::vector<st
         return reportError(e, hint);
     }
     if (parsed->help) {
-        std::fputs(command.usage.c_str(), stdout);
-        return writeStdout({}) ? kExitOk : kExitBadData;
+        auto written = writeStdout(command.usage);
+        return written ? kExitOk : reportError(written.error());
     }
     if (parsed->positionals.size() != positionals) {
         std::string message = command.name + ": expected " + std::to_string(positionals) + " argument" +

@@ -30,6 +30,9 @@ const Command& profileCommand();
 const Command& convertCommand();
 const Command& applyCommand();
 
+// "preplab-cli NAME --help", pointed to after a usage error.
+std::string helpHint(const Command& command);
+
 // Parses a command's arguments; on --help prints its usage on stdout. Returns the exit code to
 // stop with (help or bad usage), or nothing to carry on.
 std::optional<int> parseCommandArgs(const Command& command, const std::vector<std::string>& args,

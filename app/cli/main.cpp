@@ -4,6 +4,7 @@
 #include "app/cli/cli_output.h"
 #include "app/cli/commands.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <exception>
 #include <new>
@@ -12,7 +13,7 @@
 
 namespace {
 
-void printHelp()
+std::string helpText()
 {
     std::string text = "usage: preplab-cli COMMAND [ARGS...]\n"
                        "       preplab-cli --version | --help | COMMAND --help\n\ncommands:\n";
@@ -23,7 +24,7 @@ void printHelp()
     }
     text += "\nDATA is a CSV/TSV, JSON, JSON Lines, ARFF or SQLite (file.db:table) file, or - for stdin.\n"
             "Exit codes: 0 success, 1 bad data or recipe, 2 bad usage.\n";
-    std::fputs(text.c_str(), stdout);
+    return text;
 }
 
 int run(const std::vector<std::string>& args)
@@ -39,8 +40,8 @@ int run(const std::vector<std::string>& args)
         return kExitOk;
     }
     if (first == "--help" || first == "-h") {
-        printHelp();
-        return kExitOk;
+        auto written = writeStdout(helpText());
+        return written ? kExitOk : reportError(written.error());
     }
     const Command* command = findCommand(first);
     if (!command) {

@@ -27,10 +27,10 @@ int runProfile(const std::vector<std::string>& args)
     if (!result)
         return reportError(result.error());
     // Invalid UTF-8 in a value is replaced (U+FFFD) so that stdout is always one valid document.
-    const std::string text =
-        parsed.has("--json")
-            ? profile::profileToJson(*result, input->warnings).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n"
-            : profile::profileToText(*result, input->warnings);
+    const auto replaceInvalid = nlohmann::json::error_handler_t::replace;
+    const std::string text = parsed.has("--json")
+                                 ? profile::profileToJson(*result, input->warnings).dump(-1, ' ', false, replaceInvalid) + "\n"
+                                 : profile::profileToText(*result, input->warnings);
     if (auto written = writeStdout(text); !written)
         return reportError(written.error());
     return kExitOk;

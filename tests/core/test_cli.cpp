@@ -437,3 +437,19 @@ TEST_CASE("CLI: malformed rows become warnings naming FILE:LINE, in JSON and on 
         lines.push_back(w.at("line").get<std::int64_t>());
     CHECK(lines == std::vector<std::int64_t>{3, 5});
 }
+
+TEST_CASE("CLI: profile --json of a Latin-1 file is valid UTF-8 JSON", "[cli]")
+{
+    TempDir dir;
+    const fs::path file = dir / "latin1.csv";
+    writeFile(file, "city,n\nZ\xfcrich,1\nM\xe1laga,2\nZ\xfcrich,3\n");
+    auto run = runCli("profile --json " + shellQuote(file.string()));
+    INFO(run.err);
+    REQUIRE(run.exitCode == 0);
+    const auto p = nlohmann::json::parse(run.out);  // throws on invalid UTF-8
+    const auto* city = findColumn(p, "city");
+    REQUIRE(city);
+    CHECK(city->at("top")[0].at("value") == "Z\u00fcrich");
+    CHECK(city->at("top")[0].at("count") == 2);
+    CHECK(allLinesFollowContract(run.err));
+}

@@ -12,6 +12,8 @@ const std::vector<Command>& commands()
         profileCommand(),
         convertCommand(),
         applyCommand(),
+        reportCommand(),
+        exportPythonCommand(),
     };
     return table;
 }

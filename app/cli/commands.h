@@ -29,6 +29,8 @@ const Command* findCommand(std::string_view name);
 const Command& profileCommand();
 const Command& convertCommand();
 const Command& applyCommand();
+const Command& exportPythonCommand();
+const Command& reportCommand();
 
 // "preplab-cli NAME --help", pointed to after a usage error.
 std::string helpHint(const Command& command);

@@ -16,7 +16,7 @@ std::string optionalCell(const std::optional<std::int64_t>& v) { return v ? std:
 
 std::string summaryCells(const ops::ColumnSummary& s)
 {
-    return "<td>" + std::to_string(s.count) + "</td><td>" + std::to_string(s.missing) + "</td><td>" + cell(s.mean) +
+    return "<td>" + (s.distinct >= 0 ? std::to_string(s.distinct) : std::string("–")) + "</td><td>" + std::to_string(s.count) + "</td><td>" + std::to_string(s.missing) + "</td><td>" + cell(s.mean) +
            "</td><td>" + cell(s.std) + "</td><td>" + cell(s.min) + "</td><td>" + cell(s.max) + "</td>";
 }
 
@@ -114,12 +114,12 @@ std::string stepsSection(const pipeline::Pipeline& pipeline)
         if (!r.fitted.is_null())
             html += "<details open><summary class=\"meta\">Fitted parameters</summary>" + jsonBlock(r.fitted) + "</details>\n";
         if (!r.changed.empty()) {
-            html += "<table>\n<tr><th class=\"l\">column</th><th>changed</th><th>count</th><th>missing</th><th>mean</th>"
-                    "<th>std</th><th>min</th><th>max</th></tr>\n";
+            html += "<table>\n<tr><th class=\"l\">column</th><th>changed</th><th class=\"l\"></th><th>distinct</th>"
+                    "<th>count</th><th>missing</th><th>mean</th><th>std</th><th>min</th><th>max</th></tr>\n";
             for (const auto& c : r.changed) {
                 html += "<tr><td class=\"l\" rowspan=\"2\"><b>" + htmlEscape(c.column) + "</b></td><td rowspan=\"2\">" +
-                        std::to_string(c.changedCells) + "</td>" + summaryCells(c.before) + "</tr>\n<tr>" +
-                        summaryCells(c.after) + "</tr>\n";
+                        std::to_string(c.changedCells) + "</td><td class=\"l meta\">before</td>" + summaryCells(c.before) +
+                        "</tr>\n<tr><td class=\"l meta\">after</td>" + summaryCells(c.after) + "</tr>\n";
             }
             html += "</table>\n<div class=\"charts\">\n";
             std::map<std::string, std::string> oldName;
@@ -138,7 +138,7 @@ std::string stepsSection(const pipeline::Pipeline& pipeline)
             html += "</div>\n";
         }
         if (!r.addedSummaries.empty()) {
-            html += "<table>\n<tr><th class=\"l\">new column</th><th>count</th><th>missing</th><th>mean</th><th>std</th>"
+            html += "<table>\n<tr><th class=\"l\">new column</th><th>distinct</th><th>count</th><th>missing</th><th>mean</th><th>std</th>"
                     "<th>min</th><th>max</th></tr>\n";
             for (const auto& s : r.addedSummaries)
                 html += "<tr><td class=\"l\"><b>" + htmlEscape(s.name) + "</b></td>" + summaryCells(s) + "</tr>\n";

@@ -42,8 +42,9 @@ public:
                 p.checkColumn("mapping", from, ColumnKinds::any());
                 if (!s->target.empty() && from == s->target && from != to)
                     p.fail("mapping", "\"" + from + "\" is the recipe's target; rename it in the data instead");
+                const std::string& newName = to;  // a structured binding cannot be captured before C++20 P2036
                 bool renamedAway = std::any_of(m_mapping.begin(), m_mapping.end(),
-                                               [&](const auto& m) { return m.first == to; });
+                                               [&newName](const auto& m) { return m.first == newName; });
                 if (s->indexOf(to) && !renamedAway && from != to)
                     p.fail("mapping", "a column named \"" + to + "\" already exists");
             }

@@ -139,7 +139,8 @@ std::string StepReport::text() const
     out += description.empty() ? std::string("done") : description;
     out += "\n";
     if (!fitted.is_null())
-        out += "  fitted on " + fittedOn + " (" + std::to_string(fitRowCount) + "): " + fitted.dump() + "\n";
+        out += "  fitted on " + fittedOn + " (" + std::to_string(fitRowCount) +
+               "): " + fitted.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
     if (rowsBefore != rowsAfter || !rowsRemoved.empty() || !rowsAdded.empty())
         out += "  rows: " + std::to_string(rowsBefore) + " -> " + std::to_string(rowsAfter) + " (" +
                std::to_string(rowsRemoved.size()) + " removed, " + std::to_string(rowsAdded.size()) + " added)\n";

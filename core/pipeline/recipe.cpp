@@ -127,6 +127,12 @@ Result<Recipe> Recipe::parse(std::string_view text, const std::string& file)
         auto colon = what.find(": ", what.find("parse error"));
         std::string detail = colon == std::string::npos ? what : what.substr(colon + 2);
         return makeError(ErrorCode::BadRecipe, "invalid JSON: " + detail, file, line, column);
+    } catch (const nlohmann::json::exception& e) {
+        // A number too large for a double ("1e999") is reported as out_of_range, without a position.
+        std::string what = e.what();
+        auto bracket = what.find("] ");
+        return makeError(ErrorCode::BadRecipe,
+                         "invalid JSON: " + (bracket == std::string::npos ? what : what.substr(bracket + 2)), file);
     }
     return fromJson(doc, file);
 }

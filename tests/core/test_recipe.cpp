@@ -164,3 +164,9 @@ TEST_CASE("Recipe: save and load through a file", "[recipe]")
     REQUIRE_FALSE(missing);
     CHECK(missing.error().code == ErrorCode::Io);
 }
+
+TEST_CASE("Recipe: a number too large for a double is an error, not an exception", "[recipe]")
+{
+    CHECK(errorOf(R"({"format": "preplab-recipe", "version": 1, "steps": [{"op": "sample", "n": 1e999}]})") ==
+          "r.json: invalid JSON: number overflow parsing '1e999'");
+}

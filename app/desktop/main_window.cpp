@@ -15,6 +15,7 @@
 #include "app/desktop/views/recipe_panel.h"
 #include "app/desktop/views/step_editor.h"
 #include "app/desktop/workers/evaluation_worker.h"
+#include "app/desktop/views/bias_panel.h"
 #include "core/io/writer.h"
 
 #include <QAction>
@@ -110,6 +111,9 @@ void MainWindow::createWidgets()
     m_bottomTabs->setTabToolTip(0, tr("The selected column before and after the selected step, on shared axes"));
     m_bottomTabs->addTab(m_inspector, tr("Column profile"));
     m_bottomTabs->setTabToolTip(1, tr("Every statistic of the selected column and its alerts"));
+    m_biasPanel = new BiasPanel;
+    m_bottomTabs->addTab(m_biasPanel, tr("Bias"));
+    m_bottomTabs->setTabToolTip(2, tr("Positive rate per group, parity, proxies and Simpson checks of the shown table"));
 
     auto* splitter = new QSplitter(Qt::Vertical);
     splitter->setObjectName(QStringLiteral("CentralSplitter"));
@@ -388,6 +392,7 @@ void MainWindow::requestEvaluation(bool now)
 void MainWindow::onEvaluated(const EvaluationResult& result)
 {
     m_lastEvaluation = result;
+    m_biasPanel->setTable(result.after, m_document ? m_document->target() : std::string());
     if (result.after && result.after.get() != m_tableModel->table())
         m_tableModel->setTable(result.after, result.changedColumns);
     m_columnModel->setProfile(result.profile);

@@ -26,6 +26,7 @@ class QToolButton;
 namespace preplab::desktop {
 
 class BeforeAfterChart;
+class BiasPanel;
 class ColumnInspector;
 class RecipePanel;
 class ColumnListModel;
@@ -97,6 +98,7 @@ private:
     QDockWidget* m_issuesDock = nullptr;
     RecipePanel* m_recipePanel = nullptr;
     BeforeAfterChart* m_chart = nullptr;
+    BiasPanel* m_biasPanel = nullptr;
     QTimer* m_autosaveTimer = nullptr;
     QUndoGroup* m_undoGroup = nullptr;
     nlohmann::json m_pendingRecipe;  // a recipe to apply once the data it belongs to has loaded

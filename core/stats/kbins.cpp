@@ -31,10 +31,10 @@ std::vector<double> lloydStep(const std::vector<double>& x, const std::vector<do
         std::fill(chunkWeights.begin(), chunkWeights.end(), 0.0);
         for (std::size_t i = start; i < end; ++i) {
             // ||c||^2 - 2 x.c, as sklearn's gemm-based distance (||x||^2 is dropped)
-            double best = squared[0] + (-2.0 * (x[i] * centers[0]));
+            double best = std::fma(-2.0 * x[i], centers[0], squared[0]);
             int label = 0;
             for (std::size_t j = 1; j < k; ++j) {
-                const double d = squared[j] + (-2.0 * (x[i] * centers[j]));
+                const double d = std::fma(-2.0 * x[i], centers[j], squared[j]);
                 if (d < best) {
                     best = d;
                     label = static_cast<int>(j);

@@ -63,10 +63,10 @@ double yeoJohnson(double x, double lambda)
     if (x >= 0) {
         if (std::abs(lambda) < kSpacing1)
             return std::log1p(x);
-        return std::expm1(lambda * std::log1p(x)) / lambda;
+        return (std::pow(x + 1.0, lambda) - 1.0) / lambda;
     }
     if (std::abs(lambda - 2.0) > kSpacing1)
-        return -std::expm1((2.0 - lambda) * std::log1p(-x)) / (2.0 - lambda);
+        return -(std::pow(-x + 1.0, 2.0 - lambda) - 1.0) / (2.0 - lambda);
     return -std::log1p(-x);
 }
 
@@ -106,11 +106,19 @@ double yeoJohnsonLogLikelihood(const std::vector<double>& x, double lambda)
         }
     }
     double var = 0.0, logVar = 0.0;
-    if (anyLog) {
-        // one branch is a logarithm (no overflow possible there): form the values directly
-        std::vector<double> v(n);
-        for (std::size_t i = 0; i < n; ++i)
-            v[i] = yeoJohnson(x[i], lambda);
+    // the values as numpy forms them (same pow, same sums: the same likelihood to the last bit);
+    // the log-space path only when a value overflows
+    // When every x >= 0 the constant -1/lambda of psi is left out of the variance (it does not
+    // change it) to avoid the cancellation that makes sklearn's likelihood noisy when psi is
+    // nearly constant (large x, negative lambda); with mixed signs psi is formed as sklearn does.
+    const bool allNonNegative = std::all_of(x.begin(), x.end(), [](double v) { return v >= 0; });
+    std::vector<double> v(n);
+    bool finite = true;
+    for (std::size_t i = 0; i < n; ++i) {
+        v[i] = allNonNegative && !logPos ? std::pow(x[i] + 1.0, lambda) / lambda : yeoJohnson(x[i], lambda);
+        finite = finite && std::isfinite(v[i]);
+    }
+    if (finite || anyLog) {
         var = numpyVariance(v);
         logVar = std::log(var);
     } else {
@@ -138,7 +146,17 @@ double boxCoxLogLikelihood(const std::vector<double>& x, double lambda)
     if (lambda == 0.0) {
         logVar = std::log(numpyVariance(logs));
     } else {
-        // var(x^l / l) = var((exp(l ln x) - 1) / l): the offset does not change the variance
+        // scipy: var(x**l / l), formed directly unless a power overflows; then var(x^l / l) =
+        // var((exp(l ln x) - 1) / l) in log space (the offset does not change the variance)
+        std::vector<double> v(n);
+        bool finite = true;
+        for (std::size_t i = 0; i < n; ++i) {
+            v[i] = std::pow(x[i], lambda) / lambda;
+            finite = finite && std::isfinite(v[i]);
+        }
+        if (finite)
+            return (lambda - 1.0) * pairwiseSum(logs.data(), n) -
+                   static_cast<double>(n) / 2.0 * std::log(numpyVariance(v));
         LogVarTerms t;
         t.exponent.resize(n);
         t.divisor.assign(n, lambda);

@@ -10,9 +10,10 @@
 // Box-Cox (x > 0):        (x^l - 1)/l  (ln x when |l| < 1e-19, scipy.special.boxcox)
 //   lambda maximises  L(l) = (l - 1) sum ln x_i - (n/2) ln var(x^l / l)   (var(ln x) at l = 0),
 //   scipy.stats.boxcox_llf, same optimiser.
-// Powers are evaluated as exp(l * log1p(x)) and the variance of very large transformed values is
-// taken in log space (factoring out the largest exponent), so that the likelihood never overflows
-// where numpy would (sklearn#23319): on ordinary data the numbers are the same.
+// Values are formed exactly as numpy forms them (pow, pairwise sums), so that the likelihood, and
+// hence Brent's path and lambda, are the same to the last bit. When a power overflows, the
+// variance is taken in log space instead (exp(l * log1p(x)) with the largest exponent factored
+// out), so that the likelihood stays finite where numpy's overflows (sklearn#23319).
 // Missing values must be removed by the caller (sklearn ignores NaN when fitting).
 #pragma once
 

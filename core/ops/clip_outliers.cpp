@@ -58,12 +58,11 @@ public:
                 const double sd = std::sqrt(mv.var);
                 b = {mv.mean - m_k * sd, mv.mean + m_k * sd};
             } else {
-                std::sort(v.begin(), v.end());
                 if (m_method == "iqr") {
-                    const double q1 = stats::percentileSorted(v, 25), q3 = stats::percentileSorted(v, 75);
+                    const double q1 = stats::percentileSelect(v, 25), q3 = stats::percentileSelect(v, 75);
                     b = {q1 - m_k * (q3 - q1), q3 + m_k * (q3 - q1)};
                 } else {
-                    b = {stats::percentileSorted(v, m_lower), stats::percentileSorted(v, m_upper)};
+                    b = {stats::percentileSelect(v, m_lower), stats::percentileSelect(v, m_upper)};
                 }
             }
             m_bounds.push_back(b);

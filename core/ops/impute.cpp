@@ -165,8 +165,7 @@ private:
             if (m_strategy == "mean") {
                 f.number = stats::pairwiseSum(v.data(), v.size()) / static_cast<double>(v.size());
             } else if (m_strategy == "median") {
-                std::sort(v.begin(), v.end());
-                f.number = stats::medianSorted(v);
+                f.number = stats::medianSelect(v);
             } else {
                 f.number = stats::mostFrequent(std::move(v));
             }

@@ -143,9 +143,8 @@ private:
             if (range < 10 * std::numeric_limits<double>::epsilon())
                 s.readable["constant"] = true;
         } else if (m_method == "robust") {
-            std::sort(v.begin(), v.end());
-            const double center = stats::medianSorted(v);
-            const double spread = stats::percentileSorted(v, m_quantiles[1]) - stats::percentileSorted(v, m_quantiles[0]);
+            const double center = stats::medianSelect(v);
+            const double spread = stats::percentileSelect(v, m_quantiles[1]) - stats::percentileSelect(v, m_quantiles[0]);
             const double scale = stats::handleZeroScale(spread);
             s.offset = m_withMean ? center : 0.0;
             s.divisor = m_withStd ? scale : 1.0;

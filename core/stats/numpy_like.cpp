@@ -47,6 +47,45 @@ double percentileSorted(const std::vector<double>& sorted, double q)
     return gamma >= 0.5 ? b - diff * (1.0 - gamma) : a + diff * gamma;
 }
 
+namespace {
+// The k-th smallest value and, when `alsoNext`, the (k+1)-th, by selection.
+std::pair<double, double> selectPair(std::vector<double>& v, std::size_t k, bool alsoNext)
+{
+    std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(k), v.end());
+    const double a = v[k];
+    if (!alsoNext || k + 1 >= v.size())
+        return {a, a};
+    return {a, *std::min_element(v.begin() + static_cast<std::ptrdiff_t>(k) + 1, v.end())};
+}
+} // namespace
+
+double percentileSelect(std::vector<double>& values, double q)
+{
+    assert(!values.empty());
+    const std::size_t n = values.size();
+    const double virtualIndex = static_cast<double>(n - 1) * (q / 100.0);
+    if (virtualIndex >= static_cast<double>(n - 1))
+        return *std::max_element(values.begin(), values.end());
+    if (virtualIndex < 0)
+        return *std::min_element(values.begin(), values.end());
+    const double prev = std::floor(virtualIndex);
+    const auto i = static_cast<std::size_t>(prev);
+    const double gamma = virtualIndex - prev;
+    const auto [a, b] = selectPair(values, i, true);
+    const double diff = b - a;
+    return gamma >= 0.5 ? b - diff * (1.0 - gamma) : a + diff * gamma;
+}
+
+double medianSelect(std::vector<double>& values)
+{
+    assert(!values.empty());
+    const std::size_t n = values.size();
+    if (n % 2 == 1)
+        return selectPair(values, n / 2, false).first;
+    const auto [a, b] = selectPair(values, n / 2 - 1, true);
+    return (a + b) / 2.0;
+}
+
 double medianSorted(const std::vector<double>& sorted)
 {
     assert(!sorted.empty());

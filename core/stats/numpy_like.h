@@ -22,6 +22,12 @@ std::vector<double> linspace(double start, double stop, std::size_t num);
 // (computed from the upper end when the fraction is >= 0.5). Requires a non-empty input.
 double percentileSorted(const std::vector<double>& sorted, double q);
 
+// The same percentile on unsorted values, by selection (std::nth_element: O(n), reorders
+// `values`): numpy's result exactly, without a full sort.
+double percentileSelect(std::vector<double>& values, double q);
+// numpy.median by selection (reorders `values`).
+double medianSelect(std::vector<double>& values);
+
 // numpy.median on sorted values: the middle value, or (a + b) / 2 of the two middle values.
 double medianSorted(const std::vector<double>& sorted);
 

@@ -31,6 +31,13 @@ TEST_CASE("numpy percentile: linear method with numpy's lerp", "[stats][fitops]"
     CHECK(percentileSorted(kX, 25) == 2);
     CHECK(percentileSorted(kX, 75) == 4);
     CHECK(medianSorted(std::vector<double>{1, 2, 3, 4}) == 2.5);
+    std::vector<double> shuffled{6, 1, 5, 2, 4, 3};
+    CHECK(percentileSelect(shuffled, 100.0 / 3.0) == percentileSorted(s, 100.0 / 3.0));
+    CHECK(percentileSelect(shuffled, 90) == percentileSorted(s, 90));
+    CHECK(percentileSelect(shuffled, 100) == 6);
+    CHECK(medianSelect(shuffled) == 3.5);
+    std::vector<double> odd{9, 1, 5};
+    CHECK(medianSelect(odd) == 5);
 }
 
 TEST_CASE("numpy linspace and interp", "[stats][fitops]")

@@ -19,6 +19,16 @@ std::unique_ptr<Op> makeDatePartsOp();
 std::unique_ptr<Op> makeSplitOp();
 std::unique_ptr<Op> makeSampleOp();
 std::unique_ptr<Op> makeResampleOp();
+std::unique_ptr<Op> makeImputeOp();
+std::unique_ptr<Op> makeClipOutliersOp();
+std::unique_ptr<Op> makeScaleOp();
+std::unique_ptr<Op> makeTransformOp();
+std::unique_ptr<Op> makeDiscretizeOp();
+std::unique_ptr<Op> makeOneHotOp();
+std::unique_ptr<Op> makeOrdinalOp();
+std::unique_ptr<Op> makeFrequencyOp();
+std::unique_ptr<Op> makeTargetEncodeOp();
+std::unique_ptr<Op> makePolynomialOp();
 
 std::string_view opGroupName(OpGroup group)
 {
@@ -53,12 +63,32 @@ const std::vector<OpInfo>& allOps()
         // Missing values
         {"drop_missing", OpGroup::MissingValues, "Drop missing values", false,
          "Drops the rows (or columns) that have missing values.", makeDropMissingOp},
+        {"impute", OpGroup::MissingValues, "Impute missing values", true,
+         "Fills missing values with a statistic of the fit rows (mean, median, most frequent), a constant or "
+         "the nearest rows (KNN).", makeImputeOp},
 
         // Outliers
+        {"clip_outliers", OpGroup::Outliers, "Clip outliers", true,
+         "Clips, removes or blanks values outside bounds learned from the fit rows (IQR, z-score, percentiles).",
+         makeClipOutliersOp},
 
         // Scale and transform
+        {"scale", OpGroup::ScaleTransform, "Scale", true,
+         "Standardizes or rescales numeric columns with statistics of the fit rows.", makeScaleOp},
+        {"transform", OpGroup::ScaleTransform, "Transform distribution", true,
+         "Log, square root, Yeo-Johnson, Box-Cox or quantile transform of numeric columns.", makeTransformOp},
+        {"discretize", OpGroup::ScaleTransform, "Discretize", true,
+         "Replaces numbers by their bin (equal width, quantile or k-means bins).", makeDiscretizeOp},
 
         // Encode
+        {"one_hot", OpGroup::Encode, "One-hot encode", true,
+         "Replaces a categorical column by one 0/1 column per category.", makeOneHotOp},
+        {"ordinal", OpGroup::Encode, "Ordinal encode", true,
+         "Replaces categories by their position in sorted (or given) order.", makeOrdinalOp},
+        {"frequency", OpGroup::Encode, "Frequency encode", true,
+         "Replaces categories by how often they occur in the fit rows.", makeFrequencyOp},
+        {"target_encode", OpGroup::Encode, "Target encode", true,
+         "Replaces categories by the smoothed mean of the target in the fit rows.", makeTargetEncodeOp},
 
         // Features
         {"formula", OpGroup::Features, "Formula column", false,
@@ -67,6 +97,8 @@ const std::vector<OpInfo>& allOps()
          "Turns a number into the interval (bin) it falls in, with fixed edges.", makeBinOp},
         {"date_parts", OpGroup::Features, "Date parts", false,
          "Adds year, month, day, weekday ... columns from a date column.", makeDatePartsOp},
+        {"polynomial", OpGroup::Features, "Polynomial features", false,
+         "Adds squares and products of numeric columns.", makePolynomialOp},
 
         // Sampling
         {"split", OpGroup::Sampling, "Train/test split", false,

@@ -1,0 +1,49 @@
+// fitted_column: small helpers the fitted ops (impute, scale, transform, clip_outliers,
+// discretize and the encoders) share: reading a column's values on the fit rows, building the
+// output columns, and writing numbers in report sentences.
+#pragma once
+
+#include "core/table/column.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace preplab::ops {
+
+// Present values of `column` (read through Column::number) on `rows`, in row order.
+std::vector<double> presentValues(const Column& column, const std::vector<std::size_t>& rows);
+
+// Every row as a double, NaN for missing (Column::toDoubles).
+inline std::vector<double> valuesWithNaN(const Column& column) { return column.toDoubles(); }
+
+// A Numeric column from doubles where NaN means missing.
+ColumnPtr numericFromNaN(std::vector<double> values);
+// An Integer column from doubles that are whole numbers, NaN meaning missing.
+ColumnPtr integerFromNaN(const std::vector<double>& values);
+
+// Number for report sentences: 6 significant digits, no trailing zeros ("44.45", "0.000123457").
+std::string readable(double value);
+// "1 value" / "3 values"
+std::string countOf(std::size_t n, const std::string& singular, const std::string& plural = {});
+// "a, b and c"
+std::string listOf(const std::vector<std::string>& items, std::size_t max = 6);
+
+// Present distinct values of a categorical-like column (Categorical, Boolean, Text, Integer) on
+// `rows` as text, sorted the way scikit-learn sorts categories: numerically for Integer and
+// Boolean columns, by code point (byte) order for strings.
+std::vector<std::string> sortedCategories(const Column& column, const std::vector<std::size_t>& rows);
+
+} // namespace preplab::ops
+
+namespace preplab::ops {
+
+inline constexpr std::int32_t kMissingCategory = -2;
+inline constexpr std::int32_t kUnseenCategory = -1;
+
+// Per row, the position of the row's value (Column::format text) in `categories`, or
+// kUnseenCategory, or kMissingCategory. Categorical columns map each dictionary entry once.
+std::vector<std::int32_t> categoryPositions(const Column& column, const std::vector<std::string>& categories);
+
+} // namespace preplab::ops

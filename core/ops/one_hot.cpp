@@ -1,0 +1,135 @@
+// one_hot: scikit-learn 1.2.1's OneHotEncoder(sparse_output=False) per column. Categories are the
+// distinct values of the fit rows, sorted (numbers numerically, text by code point); when the fit
+// rows have missing values, "missing" is one more category, placed last and named `<col>_nan`
+// (sklearn keeps NaN as a category). Each encoded column is replaced, in place, by Integer 0/1
+// columns `<col>_<category>`.
+//   drop: none (default), first (drop each column's first category), if_binary (drop the first
+//   category of columns with exactly two).
+// A value not seen in the fit rows (a category only in the test rows) gets all zeros, with a
+// warning (sklearn's handle_unknown="ignore"; its default would refuse the table).
+// columns omitted: every categorical and boolean column except the target.
+#include "core/ops/fitted_column.h"
+#include "core/ops/op.h"
+#include "core/ops/param_reader.h"
+
+#include <memory>
+
+namespace preplab::ops {
+
+namespace {
+
+struct Encoding {
+    std::vector<std::string> categories;  // sorted present categories
+    bool missingCategory = false;         // "nan" appended as the last category
+    std::size_t dropped = 0;              // categories dropped from the front (0 or 1)
+};
+
+class OneHotOp final : public Op {
+public:
+    void parse(ParamReader& p) override
+    {
+        m_columns = p.columns("columns", p.has("columns") ? ColumnKinds{ColumnType::Categorical, ColumnType::Boolean,
+                                                                        ColumnType::Text, ColumnType::Integer}
+                                                          : ColumnKinds::categorical());
+        m_drop = p.choice("drop", {"none", "first", "if_binary"}, "none");
+    }
+
+    Result<void> fit(const Table& table, const StepContext& ctx) override
+    {
+        m_encodings.clear();
+        for (const auto& name : m_columns) {
+            const Column* c = table.find(name);
+            if (!c)
+                return ctx.error("column \"" + name + "\" does not exist");
+            Encoding e;
+            e.categories = sortedCategories(*c, ctx.fitRows);
+            for (std::size_t r : ctx.fitRows)
+                if (c->isMissing(r)) {
+                    e.missingCategory = true;
+                    break;
+                }
+            const std::size_t total = e.categories.size() + e.missingCategory;
+            if (m_drop == "first" || (m_drop == "if_binary" && total == 2))
+                e.dropped = total > 0 ? 1 : 0;
+            m_encodings.push_back(std::move(e));
+        }
+        return {};
+    }
+
+    Result<StepOutput> apply(const Table& table, const StepContext& ctx) const override
+    {
+        StepOutput out;
+        out.table = table;
+        std::size_t added = 0, unseen = 0;
+        for (std::size_t k = 0; k < m_columns.size(); ++k) {
+            const std::string& name = m_columns[k];
+            const Encoding& e = m_encodings[k];
+            auto idx = out.table.indexOf(name);
+            const Column& c = out.table.column(*idx);
+            const std::vector<std::int32_t> pos = categoryPositions(c, e.categories);
+            const std::size_t n = c.size();
+            const auto missingPos = static_cast<std::int32_t>(e.categories.size());
+            std::vector<std::vector<std::int64_t>> cols;
+            std::vector<std::string> names;
+            const std::size_t total = e.categories.size() + e.missingCategory;
+            for (std::size_t j = e.dropped; j < total; ++j) {
+                names.push_back(name + "_" + (j < e.categories.size() ? e.categories[j] : std::string("nan")));
+                cols.emplace_back(n, 0);
+            }
+            for (std::size_t i = 0; i < n; ++i) {
+                std::int32_t p = pos[i];
+                if (p == kMissingCategory)
+                    p = e.missingCategory ? missingPos : kUnseenCategory;
+                if (p == kUnseenCategory) {
+                    ++unseen;
+                    continue;
+                }
+                if (static_cast<std::size_t>(p) >= e.dropped)
+                    cols[static_cast<std::size_t>(p) - e.dropped][i] = 1;
+            }
+            out.table.removeColumn(*idx);
+            for (std::size_t j = 0; j < names.size(); ++j) {
+                if (out.table.find(names[j])) {
+                    return ctx.error("one_hot would create column \"" + names[j] + "\", which already exists");
+                }
+                (void)out.table.insertColumn(*idx + j, names[j], Column::makeInteger(std::move(cols[j])));
+            }
+            added += names.size();
+        }
+        out.table.setRowCountIfEmpty(table.rowCount());
+        out.report.description = "replaced " + countOf(m_columns.size(), "column") + " by " +
+                                 countOf(added, "0/1 indicator column") +
+                                 (m_drop == "none" ? "" : " (drop " + m_drop + ")");
+        if (unseen > 0)
+            out.report.warnings.push_back({Diagnostic::Severity::Warning,
+                                           countOf(unseen, "value") +
+                                               " not seen in the fit rows got all zeros",
+                                           -1, {}});
+        return out;
+    }
+
+    nlohmann::json fittedParams() const override
+    {
+        nlohmann::json j = nlohmann::json::object();
+        for (std::size_t k = 0; k < m_encodings.size(); ++k) {
+            nlohmann::json cats = m_encodings[k].categories;
+            if (m_encodings[k].missingCategory)
+                cats.push_back("nan");
+            j[m_columns[k]] = {{"categories", cats}};
+            if (m_encodings[k].dropped)
+                j[m_columns[k]]["dropped"] = cats[0];
+        }
+        return j;
+    }
+
+private:
+    std::vector<std::string> m_columns;
+    std::string m_drop = "none";
+    std::vector<Encoding> m_encodings;
+};
+
+} // namespace
+
+std::unique_ptr<Op> makeOneHotOp() { return std::make_unique<OneHotOp>(); }
+
+} // namespace preplab::ops

@@ -12,6 +12,7 @@ const std::vector<Command>& commands()
         profileCommand(),
         convertCommand(),
         applyCommand(),
+        evaluateCommand(),
         reportCommand(),
         exportPythonCommand(),
     };

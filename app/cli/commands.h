@@ -29,6 +29,7 @@ const Command* findCommand(std::string_view name);
 const Command& profileCommand();
 const Command& convertCommand();
 const Command& applyCommand();
+const Command& evaluateCommand();
 const Command& exportPythonCommand();
 const Command& reportCommand();
 

@@ -13,6 +13,7 @@ const std::vector<Command>& commands()
         convertCommand(),
         applyCommand(),
         diagnoseCommand(),
+        evaluateCommand(),
         reportCommand(),
         exportPythonCommand(),
     };

@@ -30,6 +30,7 @@ const Command& profileCommand();
 const Command& convertCommand();
 const Command& applyCommand();
 const Command& diagnoseCommand();
+const Command& evaluateCommand();
 const Command& exportPythonCommand();
 const Command& reportCommand();
 

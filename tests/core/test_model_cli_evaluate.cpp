@@ -1,0 +1,150 @@
+// `preplab-cli evaluate` end to end: JSON with every metric, the predictions file recomputes them,
+// both passes share the split, usage errors exit 2 and bad recipes exit 1.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <string>
+#include <sys/wait.h>
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Run {
+    int exit = -1;
+    std::string out, err;
+};
+
+std::string slurp(const fs::path& p)
+{
+    std::ifstream in(p, std::ios::binary);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+Run evaluate(const std::string& args)
+{
+    const fs::path out = fs::temp_directory_path() / "preplab_evaluate_test.out";
+    const fs::path err = fs::temp_directory_path() / "preplab_evaluate_test.err";
+    const std::string cmd = std::string("\"") + PREPLAB_CLI_PATH + "\" evaluate \"" + PREPLAB_SHARED_DIR +
+                            "/datasets/penguins.csv\" " + args + " > \"" + out.string() + "\" 2> \"" + err.string() + "\"";
+    Run r;
+    int status = std::system(cmd.c_str());
+    r.exit = WEXITSTATUS(status);
+    r.out = slurp(out);
+    r.err = slurp(err);
+    fs::remove(out);
+    fs::remove(err);
+    return r;
+}
+
+struct Prediction {
+    std::string pass, split, truth, predicted;
+    long row = -1;
+};
+
+std::vector<Prediction> readPredictions(const fs::path& p)
+{
+    std::ifstream in(p);
+    std::string line;
+    std::getline(in, line);
+    REQUIRE(line == "pass,row,split,true,predicted,score");
+    std::vector<Prediction> out;
+    while (std::getline(in, line)) {
+        std::stringstream s(line);
+        Prediction r;
+        std::string row, score;
+        std::getline(s, r.pass, ',');
+        std::getline(s, row, ',');
+        std::getline(s, r.split, ',');
+        std::getline(s, r.truth, ',');
+        std::getline(s, r.predicted, ',');
+        r.row = row.empty() ? -1 : std::stol(row);
+        out.push_back(r);
+    }
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("CLI evaluate: JSON has every metric and the predictions file recomputes accuracy", "[cli][model]")
+{
+    const fs::path pred = fs::temp_directory_path() / "preplab_evaluate_pred.csv";
+    fs::remove(pred);
+    Run r = evaluate("--target sex --model logistic --sensitive island --json --predictions \"" + pred.string() + "\"");
+    INFO(r.err);
+    REQUIRE(r.exit == 0);
+    auto doc = nlohmann::json::parse(r.out);
+    CHECK(doc["split_source"] == "evaluate");
+    REQUIRE(doc["passes"].size() == 1);
+    const auto& p = doc["passes"][0];
+    for (const char* key : {"accuracy", "balanced_accuracy", "precision", "recall", "f1", "roc_auc", "average_precision",
+                            "log_loss", "brier", "f1_macro", "f1_weighted"})
+        CHECK(p["test"][key].is_number());
+    CHECK(p["positive"] == "male");
+    CHECK(p["groups"][0]["groups"].size() == 3);
+    auto rows = readPredictions(pred);
+    std::size_t test = 0, hits = 0;
+    for (const auto& row : rows) {
+        if (row.split != "test")
+            continue;
+        ++test;
+        hits += row.truth == row.predicted;
+    }
+    CHECK(test == p["test_rows"].get<std::size_t>());
+    CHECK(static_cast<double>(hits) / static_cast<double>(test) == p["test"]["accuracy"].get<double>());
+    fs::remove(pred);
+}
+
+TEST_CASE("CLI evaluate: with a recipe both passes use the same split", "[cli][model]")
+{
+    const fs::path pred = fs::temp_directory_path() / "preplab_evaluate_pred2.csv";
+    fs::remove(pred);
+    Run r = evaluate("--target species --model tree --max-depth 3 --json --recipe \"" + std::string(PREPLAB_TEST_DATA_DIR) +
+                     "/model/drop_year_oversample.preplab.json\" --predictions \"" + pred.string() + "\"");
+    INFO(r.err);
+    REQUIRE(r.exit == 0);
+    auto doc = nlohmann::json::parse(r.out);
+    REQUIRE(doc["passes"].size() == 2);
+    CHECK(doc["passes"][1]["pass"] == "with");
+    CHECK(doc["delta_test"].contains("accuracy"));
+    // Over-sampling repeats training rows: the "with" pass trains on more rows.
+    CHECK(doc["passes"][1]["train_rows"].get<std::size_t>() > doc["passes"][0]["train_rows"].get<std::size_t>());
+    std::map<std::string, std::set<long>> testRows;
+    for (const auto& row : readPredictions(pred)) {
+        if (row.split == "test")
+            testRows[row.pass].insert(row.row);
+        if (row.row < 0)
+            CHECK(row.split == "train");  // synthetic rows only train
+    }
+    CHECK(testRows["with"] == testRows["without"]);
+    CHECK(testRows["with"].size() == doc["passes"][1]["test_rows"].get<std::size_t>());
+    fs::remove(pred);
+}
+
+TEST_CASE("CLI evaluate: usage errors exit 2, bad recipes exit 1", "[cli][model]")
+{
+    Run noTarget = evaluate("--model logistic");
+    CHECK(noTarget.exit == 2);
+    CHECK(noTarget.err.find("preplab-cli: error: ") == 0);
+    CHECK(noTarget.err.find("--target") != std::string::npos);
+    Run badModel = evaluate("--target sex --model svm");
+    CHECK(badModel.exit == 2);
+    CHECK(badModel.err.find("svm") != std::string::npos);
+    Run badColumn = evaluate("--target colour --model tree");
+    CHECK(badColumn.exit == 2);
+    Run badRecipe = evaluate("--target sex --model tree --recipe \"" + std::string(PREPLAB_TEST_DATA_DIR) +
+                             "/model/no_such_recipe.preplab.json\"");
+    CHECK(badRecipe.exit == 1);
+    Run regression = evaluate("--target body_mass_g --model ridge --json");
+    REQUIRE(regression.exit == 0);
+    auto doc = nlohmann::json::parse(regression.out);
+    CHECK(doc["passes"][0]["test"]["r2"].get<double>() > 0.7);
+}

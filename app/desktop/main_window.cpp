@@ -333,6 +333,7 @@ void MainWindow::setDocument(std::unique_ptr<Document> document)
     if (m_document)
         m_undoGroup->removeStack(m_document->undoStack());
     m_document = std::move(document);
+    m_pipelineCache = makePipelineCache();  // a new source: nothing to reuse
     connect(m_document.get(), &Document::changed, this, &MainWindow::onDocumentChanged);
     m_undoGroup->addStack(m_document->undoStack());
     m_undoGroup->setActiveStack(m_document->undoStack());
@@ -382,6 +383,7 @@ void MainWindow::requestEvaluation(bool now)
     request.steps = m_document->steps();
     request.target = m_document->target();
     request.step = m_document->currentStep();
+    request.cache = m_pipelineCache;
     request.column = toStdString(m_document->currentColumn());
     if (now)
         m_evaluator->requestNow(std::move(request));

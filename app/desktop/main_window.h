@@ -87,6 +87,7 @@ private:
     LoadWorker* m_loader = nullptr;
     EvaluationWorker* m_evaluator = nullptr;
     EvaluationResult m_lastEvaluation;
+    std::shared_ptr<PipelineCache> m_pipelineCache;
 
     TableModel* m_tableModel = nullptr;
     ColumnListModel* m_columnModel = nullptr;

@@ -200,3 +200,35 @@ TEST_CASE("Recipe files: save and open round trip and a bad step names the step"
     recipe["version"] = 2;
     CHECK_FALSE(validateRecipe(recipe, "x"));
 }
+
+TEST_CASE("Evaluation: an edit re-runs only from the changed step", "[app][workflow]")
+{
+    const LoadOutcome loaded = testing::loadPenguins();
+    EvaluationRequest request;
+    request.source = loaded.table;
+    request.cache = makePipelineCache();
+    request.steps = {{{"op", "drop_missing"}}, {{"op", "filter"}, {"expr", "bill_length_mm > 40"}}};
+    request.step = 1;
+    request.column = "bill_length_mm";
+    EvaluationResult first = evaluate(request);
+    REQUIRE_FALSE(first.error);
+    CHECK(first.stepsRun == 2);
+    const std::size_t keptAt40 = first.after->rowCount();
+    CHECK(keptAt40 < 333);
+    CHECK(*first.comparison.afterSummary.min > 40);
+
+    request.steps[1]["expr"] = "bill_length_mm > 45";
+    EvaluationResult second = evaluate(request);
+    REQUIRE_FALSE(second.error);
+    CHECK(second.stepsRun == 1);
+    CHECK(second.after->rowCount() < keptAt40);
+    CHECK(second.before->rowCount() == 333);
+
+    request.steps[1]["expr"] = "no_such_column > 1";
+    EvaluationResult bad = evaluate(request);
+    REQUIRE(bad.error);
+    CHECK(bad.error->message.find("step 2") != std::string::npos);
+    REQUIRE(bad.steps.size() == 2);
+    CHECK(bad.steps[0].state == StepStatus::State::Ran);
+    CHECK(bad.steps[1].state == StepStatus::State::Failed);
+}

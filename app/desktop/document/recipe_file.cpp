@@ -1,7 +1,7 @@
 #include "app/desktop/document/recipe_file.h"
 
 #include "app/desktop/util/qt_convert.h"
-#include "core/ops/registry.h"
+#include "core/pipeline/recipe.h"
 
 #include <QFile>
 #include <QSaveFile>
@@ -10,32 +10,10 @@ namespace preplab::desktop {
 
 Result<void> validateRecipe(const nlohmann::json& recipe, const std::string& file)
 {
-    auto bad = [&](const std::string& message) { return makeError(ErrorCode::BadRecipe, message, file); };
-    if (!recipe.is_object())
-        return bad("a recipe is a JSON object");
-    if (recipe.value("format", std::string()) != "preplab-recipe")
-        return bad("field \"format\": expected \"preplab-recipe\"");
-    auto version = recipe.find("version");
-    if (version == recipe.end() || !version->is_number_integer())
-        return bad("field \"version\": expected an integer");
-    if (version->get<int>() > 1)
-        return bad("version " + std::to_string(version->get<int>()) + " is newer than this PrepLab reads (1)");
-    for (auto it = recipe.begin(); it != recipe.end(); ++it)
-        if (it.key() != "format" && it.key() != "version" && it.key() != "target" && it.key() != "steps")
-            return bad("unknown field \"" + it.key() + "\"");
-    if (recipe.contains("target") && !recipe["target"].is_string())
-        return bad("field \"target\": expected a string");
-    auto steps = recipe.find("steps");
-    if (steps == recipe.end() || !steps->is_array())
-        return bad("field \"steps\": expected an array");
-    for (std::size_t i = 0; i < steps->size(); ++i) {
-        auto op = ops::createOp((*steps)[i], i, nullptr);
-        if (!op) {
-            Error e = op.error();
-            e.file = file;
-            return e;
-        }
-    }
+    // The core's reader is the one authority on what a recipe may hold (recipe.md).
+    auto parsed = pipeline::Recipe::fromJson(recipe, file);
+    if (!parsed)
+        return parsed.error();
     return {};
 }
 

@@ -1,11 +1,21 @@
 #include "app/desktop/workers/evaluation.h"
 
-#include "core/ops/registry.h"
+#include "core/pipeline/pipeline.h"
 
 #include <chrono>
 #include <exception>
+#include <mutex>
 
 namespace preplab::desktop {
+
+struct PipelineCache {
+    std::mutex mutex;
+    std::shared_ptr<const Table> source;
+    pipeline::Pipeline pipeline;
+};
+
+std::shared_ptr<PipelineCache> makePipelineCache() { return std::make_shared<PipelineCache>(); }
+
 namespace {
 
 using Clock = std::chrono::steady_clock;
@@ -15,86 +25,65 @@ double msSince(Clock::time_point start)
     return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
 }
 
-bool stepEnabled(const nlohmann::json& step)
+std::size_t executedSteps(const pipeline::Pipeline& p)
 {
-    auto it = step.find("enabled");
-    return it == step.end() || !it->is_boolean() || it->get<bool>();
+    std::size_t n = 0;
+    for (std::size_t e : p.executions())
+        n += e;
+    return n;
 }
 
-// Runs steps [0, last] of the recipe; fills result.before/after/report/steps. Returns false when
-// cancelled.
-bool runSteps(const EvaluationRequest& request, int last, EvaluationResult& result, const Progress& progress)
+// Runs steps [0, last] through the cached pipeline: first [0, last) and then the last step alone,
+// so that its own time is measured. Returns false when cancelled.
+bool runSteps(const EvaluationRequest& request, int last, PipelineCache& cache, EvaluationResult& result,
+              const Progress& progress)
 {
-    auto current = request.source;
-    std::vector<std::uint8_t> trainMask;  // empty until a split ran
-    std::vector<std::int64_t> origin;     // source row of each current row; empty = identity
-    for (int i = 0; i <= last; ++i) {
-        const nlohmann::json& step = request.steps[static_cast<std::size_t>(i)];
-        StepStatus& status = result.steps[static_cast<std::size_t>(i)];
-        if (i == last)
-            result.before = current;
-        if (!stepEnabled(step)) {
-            status.state = StepStatus::State::Disabled;
-            status.description = "disabled: the table passes through unchanged";
-            continue;
-        }
-        ops::StepContext ctx = ops::StepContext::allRows(*current, step.value("op", std::string()), request.target);
-        ctx.stepIndex = static_cast<std::size_t>(i);
-        ctx.progress = progress;
-        ctx.fitOnAll = step.value("fit_on", std::string()) == "all";
-        if (!trainMask.empty()) {
-            ctx.trainMask = trainMask;
-            if (!ctx.fitOnAll) {
-                ctx.fitRows.clear();
-                for (std::size_t r = 0; r < trainMask.size(); ++r)
-                    if (trainMask[r])
-                        ctx.fitRows.push_back(r);
-            }
-        }
-        const auto start = Clock::now();
-        auto out = ops::runStep(*current, step, std::move(ctx), origin.empty() ? nullptr : &origin);
-        status.ms = msSince(start);
-        if (!out) {
-            if (out.error().code == ErrorCode::Cancelled || progress.cancelled())
-                return false;
-            status.state = StepStatus::State::Failed;
-            status.description = out.error().message;
-            result.error = out.error();
-            result.after = current;
-            return true;
-        }
-        status.state = StepStatus::State::Ran;
-        status.description = out->report.description;
-        result.warnings.insert(result.warnings.end(), out->report.warnings.begin(), out->report.warnings.end());
-        // Carry the training mask and the source row positions through row changes.
-        if (!out->trainMask.empty()) {
-            trainMask = out->trainMask;
-        } else if (!out->rowSource.empty()) {
-            std::vector<std::uint8_t> mask;
-            std::vector<std::int64_t> rows;
-            for (std::size_t src : out->rowSource) {
-                const bool synthetic = src == ops::kNewRow;
-                if (!trainMask.empty())
-                    mask.push_back(synthetic ? 1 : trainMask[src]);
-                rows.push_back(synthetic ? -1 : origin.empty() ? static_cast<std::int64_t>(src) : origin[src]);
-            }
-            trainMask = std::move(mask);
-            origin = std::move(rows);
-        }
-        auto next = std::make_shared<const Table>(std::move(out->table));
-        if (i == last) {
-            result.stepMs = status.ms;
-            for (const auto& change : out->report.changed)
-                result.changedColumns.insert(change.column);
-            for (const auto& added : out->report.columnsAdded)
-                result.changedColumns.insert(added);
-            result.report = std::move(out->report);
-        }
-        current = std::move(next);
-        if (progress.cancelled())
-            return false;
+    if (cache.source != request.source) {
+        cache.pipeline.setSource(*request.source);
+        cache.source = request.source;
     }
-    result.after = current;
+    pipeline::Recipe recipe;
+    recipe.target = request.target;
+    for (int i = 0; i < last; ++i)
+        recipe.steps.push_back({request.steps[static_cast<std::size_t>(i)]});
+    const std::size_t executedBefore = executedSteps(cache.pipeline);
+    Result<void> ran = cache.pipeline.run(recipe, progress);
+    if (ran) {
+        recipe.steps.push_back({request.steps[static_cast<std::size_t>(last)]});
+        const auto start = Clock::now();
+        ran = cache.pipeline.run(recipe, progress);
+        result.stepMs = msSince(start);
+    }
+    result.stepsRun = executedSteps(cache.pipeline) - executedBefore;
+    if (!ran && (ran.error().code == ErrorCode::Cancelled || progress.cancelled()))
+        return false;
+    const pipeline::Pipeline& p = cache.pipeline;
+    for (std::size_t i = 0; i < p.completedSteps() && i < result.steps.size(); ++i) {
+        const ops::StepReport& report = p.step(i).report;
+        StepStatus& status = result.steps[i];
+        status.state = report.ran ? StepStatus::State::Ran : StepStatus::State::Disabled;
+        status.description = report.ran ? report.description : "disabled: the table passes through unchanged";
+        result.warnings.insert(result.warnings.end(), report.warnings.begin(), report.warnings.end());
+    }
+    if (!ran) {
+        result.error = ran.error();
+        if (p.completedSteps() < result.steps.size()) {
+            result.steps[p.completedSteps()].state = StepStatus::State::Failed;
+            result.steps[p.completedSteps()].description = ran.error().message;
+        }
+        const auto failed = std::min<std::size_t>(p.completedSteps(), static_cast<std::size_t>(last));
+        result.before = std::make_shared<const Table>(p.inputOf(failed));
+        result.after = result.before;
+        return true;
+    }
+    const auto index = static_cast<std::size_t>(last);
+    result.before = std::make_shared<const Table>(p.inputOf(index));
+    result.after = std::make_shared<const Table>(p.step(index).table);
+    result.report = p.step(index).report;
+    for (const auto& change : result.report->changed)
+        result.changedColumns.insert(change.column);
+    for (const auto& added : result.report->columnsAdded)
+        result.changedColumns.insert(added);
     return true;
 }
 
@@ -112,13 +101,13 @@ EvaluationResult evaluate(const EvaluationRequest& request, const Progress& prog
         result.after = request.source;
         result.steps.resize(request.steps.size());
         const int last = std::min(request.step, static_cast<int>(request.steps.size()) - 1);
-        if (last >= 0 && !runSteps(request, last, result, progress)) {
-            result.cancelled = true;
-            return result;
-        }
-        if (progress.cancelled()) {
-            result.cancelled = true;
-            return result;
+        if (last >= 0) {
+            auto cache = request.cache ? request.cache : makePipelineCache();
+            std::lock_guard lock(cache->mutex);
+            if (!runSteps(request, last, *cache, result, progress)) {
+                result.cancelled = true;
+                return result;
+            }
         }
         auto profiled = profile::profileTable(*result.after, {}, progress);
         if (!profiled || progress.cancelled()) {

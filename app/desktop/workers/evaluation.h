@@ -20,7 +20,14 @@
 
 namespace preplab::desktop {
 
+// The step outputs of the last evaluation, kept between evaluations so that an edit re-runs only
+// from the first changed step. One per document; evaluations lock it (a cancelled one lets go
+// at its next progress check).
+struct PipelineCache;
+std::shared_ptr<PipelineCache> makePipelineCache();
+
 struct EvaluationRequest {
+    std::shared_ptr<PipelineCache> cache;  // null: a fresh pipeline for this request
     std::shared_ptr<const Table> source;
     std::vector<nlohmann::json> steps;  // the recipe's steps (recipe.md)
     std::string target;
@@ -49,6 +56,7 @@ struct EvaluationResult {
     ColumnComparison comparison;          // of `column`
     std::optional<Error> error;           // the first step that failed
     double stepMs = 0;                    // time of `step` alone
+    std::size_t stepsRun = 0;             // steps executed (not taken from the cache)
     double totalMs = 0;
 };
 

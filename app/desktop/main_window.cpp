@@ -394,6 +394,8 @@ void MainWindow::requestEvaluation(bool now)
 void MainWindow::onEvaluated(const EvaluationResult& result)
 {
     m_lastEvaluation = result;
+    if (m_document)
+        m_biasPanel->setRecipe(m_document->source(), m_document->steps());
     m_biasPanel->setTable(result.after, m_document ? m_document->target() : std::string());
     if (result.after && result.after.get() != m_tableModel->table())
         m_tableModel->setTable(result.after, result.changedColumns);

@@ -371,4 +371,47 @@ void drawSimpson(QChart* chart, const bias::SimpsonResult& s)
     bars->attachAxis(yAxis);
 }
 
+void drawLedgerStep(QChart* chart, const std::vector<bias::LedgerEntry>& entries, bool rate, const QString& title)
+{
+    reset(chart);
+    chart->setTitle(title);
+    if (entries.empty()) {
+        drawMessage(chart, QObject::tr("No group in this step"));
+        return;
+    }
+    auto* before = new QBarSet(QObject::tr("Before the step"));
+    auto* after = new QBarSet(QObject::tr("After the step"));
+    before->setColor(kGrey);
+    before->setBorderColor(kGrey);
+    after->setColor(kBlue);
+    after->setBorderColor(kBlue);
+    QStringList categories;
+    double top = 0;
+    for (const auto& e : entries) {
+        const double b = rate ? e.rateBefore.value.value_or(0) : e.shareBefore;
+        const double a = rate ? e.rateAfter.value.value_or(0) : e.shareAfter;
+        *before << b;
+        *after << a;
+        top = std::max({top, b, a});
+        QString label = shortLabel(e.group, 18);
+        if (rate && (!e.rateBefore.value || !e.rateAfter.value))
+            label += QStringLiteral(" (n/a — %1)")
+                         .arg(toQString(!e.rateAfter.value ? e.rateAfter.undefinedReason : e.rateBefore.undefinedReason));
+        if (!e.flags.empty())
+            label += QStringLiteral(" ⚠");
+        categories << label;
+    }
+    auto* bars = new QBarSeries;
+    bars->append(before);
+    bars->append(after);
+    chart->addSeries(bars);
+    auto* xAxis = new QBarCategoryAxis;
+    xAxis->append(categories);
+    auto* yAxis = rateAxis(std::max(0.05, top * 1.1), rate ? QObject::tr("Positive rate") : QObject::tr("Share of rows"));
+    chart->addAxis(xAxis, Qt::AlignBottom);
+    chart->addAxis(yAxis, Qt::AlignLeft);
+    bars->attachAxis(xAxis);
+    bars->attachAxis(yAxis);
+}
+
 } // namespace preplab::desktop

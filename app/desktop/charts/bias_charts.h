@@ -6,10 +6,12 @@
 //   Intersection  stacked positive / negative counts per two-way cell "a × b".
 //   Proxies       strength (Cramér's V or correlation ratio η) of each column, horizontal bars.
 //   Simpson       the two groups' rates over all rows and inside each stratum of the stratifier.
+//   Ledger step   each group's share or positive rate before -> after one recipe step.
 // Undefined values are never drawn as 0 without saying so: their label reads "n/a — reason".
 #pragma once
 
 #include "core/bias/diagnostics.h"
+#include "core/bias/ledger.h"
 #include "core/bias/proxy.h"
 #include "core/bias/simpson.h"
 
@@ -39,6 +41,9 @@ void drawShares(QChart* chart, const bias::GroupReport& report);
 void drawIntersection(QChart* chart, const bias::GroupReport& report);
 void drawProxies(QChart* chart, const std::vector<bias::ProxyScore>& proxies, std::size_t maxBars = 12);
 void drawSimpson(QChart* chart, const bias::SimpsonResult& simpson);
+// One step of the group-impact ledger: each group's share (rate = false) or positive rate
+// (rate = true) before (grey) and after (blue) the step; flagged groups' labels end with " ⚠".
+void drawLedgerStep(QChart* chart, const std::vector<bias::LedgerEntry>& entries, bool rate, const QString& title);
 // A chart with no series and a centred message in its title.
 void drawMessage(QChart* chart, const QString& message);
 

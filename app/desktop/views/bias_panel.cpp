@@ -2,6 +2,7 @@
 
 #include "app/desktop/charts/bias_charts.h"
 #include "app/desktop/util/qt_convert.h"
+#include "app/desktop/views/ledger_view.h"
 #include "app/desktop/workers/latest_task.h"
 
 #include <QChart>
@@ -187,6 +188,8 @@ BiasPanel::BiasPanel(QWidget* parent) : QWidget(parent)
     m_tabs->addTab(m_intersectionView, tr("Intersection"));
     m_tabs->addTab(proxyPage, tr("Proxies"));
     m_tabs->addTab(simpsonPage, tr("Simpson"));
+    m_ledger = new LedgerView;
+    m_tabs->addTab(m_ledger, tr("Ledger"));
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
@@ -245,6 +248,15 @@ void BiasPanel::setTable(std::shared_ptr<const Table> table, const std::string& 
     m_updating = false;
     fillTargetPickers();
     fillSensitiveMenu();
+    recompute();
+}
+
+void BiasPanel::setRecipe(std::shared_ptr<const Table> source, std::vector<nlohmann::json> steps)
+{
+    if (source == m_source && steps == m_steps)
+        return;
+    m_source = std::move(source);
+    m_steps = std::move(steps);
     recompute();
 }
 
@@ -341,6 +353,8 @@ void BiasPanel::recompute()
     request.positive = m_positive->currentText() == kAutomatic ? std::string() : toStdString(m_positive->currentText());
     request.sensitive = checkedSensitive();
     request.reference = m_reference->currentText() == kLargest ? std::string() : toStdString(m_reference->currentText());
+    request.source = m_source;
+    request.steps = m_steps;
     m_task->request([request](const Progress& progress) {
         return QVariant::fromValue(analyzeBias(request, progress));
     });
@@ -390,6 +404,7 @@ void BiasPanel::onFinished(const BiasAnalysis& analysis)
         m_groupTable->setRowCount(0);
         for (QChart* chart : {rateChart(), intersectionChart(), proxyChart(), simpsonChart()})
             drawMessage(chart, why);
+        m_ledger->setLedger({});
         Q_EMIT analysisShown();
         return;
     }
@@ -426,6 +441,7 @@ void BiasPanel::onFinished(const BiasAnalysis& analysis)
                                  .arg(toQString(d.sensitive.front().groups.sensitive).toHtmlEscaped()));
     }
     showSimpson();
+    m_ledger->setLedger(analysis.ledger);
     Q_EMIT analysisShown();
 }
 

@@ -6,7 +6,8 @@
 //                 and the table of n, share, rate, SPD, DI and the four-fifths flag;
 //   Intersection  stacked bars of the first two sensitive columns crossed;
 //   Proxies       columns ranked by how much they reveal the sensitive column;
-//   Simpson       aggregate vs per-stratum rates for a stratifier (reversals first).
+//   Simpson       aggregate vs per-stratum rates for a stratifier (reversals first);
+//   Ledger        what each recipe step does to each group (rows, cells, share, rate, flags).
 #pragma once
 
 #include "app/desktop/workers/bias_analysis.h"
@@ -28,6 +29,7 @@ class QToolButton;
 namespace preplab::desktop {
 
 class LatestTask;
+class LedgerView;
 
 class BiasPanel : public QWidget {
     Q_OBJECT
@@ -38,6 +40,8 @@ public:
     // apply; the first time, guesses them (`targetHint`, sensitive-looking column names).
     void setTable(std::shared_ptr<const Table> table, const std::string& targetHint = {});
     // Sets every choice at once (tests, restoring a session) and recomputes.
+    // The source table and the recipe's steps, for the Ledger tab; recomputes when they change.
+    void setRecipe(std::shared_ptr<const Table> source, std::vector<nlohmann::json> steps);
     void setChoices(const std::string& target, const std::string& positive, const std::vector<std::string>& sensitive,
                     const std::string& reference = {});
 
@@ -49,6 +53,7 @@ public:
     QChart* simpsonChart() const;
     QTableWidget* groupTable() const { return m_groupTable; }
     QTabWidget* tabs() const { return m_tabs; }
+    LedgerView* ledgerView() const { return m_ledger; }
 
 Q_SIGNALS:
     void analysisShown();
@@ -68,6 +73,8 @@ private:
     std::vector<std::string> checkedSensitive() const;
 
     std::shared_ptr<const Table> m_table;
+    std::shared_ptr<const Table> m_source;
+    std::vector<nlohmann::json> m_steps;
     LatestTask* m_task = nullptr;
     BiasAnalysis m_analysis;
     bool m_updating = false;
@@ -90,6 +97,7 @@ private:
     QComboBox* m_stratifier = nullptr;
     QLabel* m_simpsonNote = nullptr;
     QChartView* m_simpsonView = nullptr;
+    LedgerView* m_ledger = nullptr;
 };
 
 } // namespace preplab::desktop

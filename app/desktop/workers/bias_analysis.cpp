@@ -86,6 +86,14 @@ BiasAnalysis analyzeBias(const BiasRequest& request, const Progress& progress)
     } catch (const std::exception& e) {
         result.error = e.what();
     }
+    if (request.source && result.diagnosis && !progress.cancelled()) {
+        progress.report(0.6, "group-impact ledger");
+        result.ledger = analyzeLedger({request.source, request.steps, request.target, result.diagnosis->positive,
+                                       sensitive.front()},
+                                      progress.sub(0.6, 1.0));
+    } else if (!request.source) {
+        result.ledger.undefinedReason = "no recipe";
+    }
     result.cancelled = progress.cancelled();
     progress.report(1.0, "done");
     return result;

@@ -1,9 +1,10 @@
 // BiasAnalysis: what the Bias panel shows for one table, computed off the GUI thread: the
 // diagnosis of core/bias (group rates with Wilson intervals, parity difference, disparate impact,
-// the four-fifths flag, proxies, Simpson checks, two-way intersections) plus the lists the
-// panel's pickers offer. analyzeBias() is synchronous and Qt-free so tests call it directly.
+// the four-fifths flag, proxies, Simpson checks, two-way intersections), the recipe's
+// group-impact ledger, plus the lists the panel's pickers offer. analyzeBias() is synchronous and Qt-free so tests call it directly.
 #pragma once
 
+#include "app/desktop/workers/ledger_analysis.h"
 #include "core/bias/diagnosis.h"
 #include "core/table/table.h"
 #include "core/util/progress.h"
@@ -23,6 +24,10 @@ struct BiasRequest {
     std::string positive;                // empty: binaryOutcome() chooses
     std::vector<std::string> sensitive;  // at least one
     std::string reference;               // empty: the largest group
+    // For the group-impact ledger of the whole recipe (the first sensitive column's groups in the
+    // source). No source: no ledger.
+    std::shared_ptr<const Table> source;
+    std::vector<nlohmann::json> steps;
 };
 
 struct BiasAnalysis {
@@ -31,6 +36,7 @@ struct BiasAnalysis {
     BiasRequest request;
     std::vector<std::string> targetValues;  // distinct values of the target, most frequent first
     std::optional<bias::Diagnosis> diagnosis;
+    LedgerAnalysis ledger;
 };
 
 BiasAnalysis analyzeBias(const BiasRequest& request, const Progress& progress = {});

@@ -141,13 +141,13 @@ BiasPanel::BiasPanel(QWidget* parent) : QWidget(parent)
     auto* side = new QSplitter(Qt::Vertical);
     side->addWidget(m_groupTable);
     side->addWidget(m_shareView);
-    side->setSizes({220, 260});
+    side->setSizes({150, 330});
     auto* groupsSplit = new QSplitter(Qt::Horizontal);
     groupsSplit->addWidget(m_rateView);
     groupsSplit->addWidget(side);
     groupsSplit->setStretchFactor(0, 3);
     groupsSplit->setStretchFactor(1, 2);
-    groupsSplit->setSizes({740, 520});
+    groupsSplit->setSizes({700, 560});
     auto* groupsLayout = new QVBoxLayout(groupsPage);
     groupsLayout->setContentsMargins(4, 4, 4, 4);
     groupsLayout->addLayout(groupsTop);

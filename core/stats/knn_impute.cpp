@@ -92,7 +92,21 @@ std::vector<NanColumn> knnImpute(const std::vector<NanColumn>& columns, const st
                     return ka < kb || (ka == kb && a < b);
                 };
                 const std::size_t k = std::min(options.nNeighbors, cand.size());
-                std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(k), order.end(), less);
+                if (k <= 3) {
+                    // numpy's argpartition for kth < 3 is a selection sort with swaps (dumb_select):
+                    // replaying it picks the same donors among exact ties as sklearn
+                    for (std::size_t i = 0; i < k; ++i) {
+                        std::size_t minIdx = i;
+                        for (std::size_t t = i + 1; t < order.size(); ++t) {
+                            const double a = dist[fitPos[cand[order[t]]]], b = dist[fitPos[cand[order[minIdx]]]];
+                            if (a < b || (std::isnan(b) && !std::isnan(a)))
+                                minIdx = t;
+                        }
+                        std::swap(order[i], order[minIdx]);
+                    }
+                } else {
+                    std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(k), order.end(), less);
+                }
                 double num = 0.0, den = 0.0;
                 if (!options.distanceWeights) {
                     for (std::size_t t = 0; t < k; ++t)

@@ -5,8 +5,9 @@
 //   d(x, y) = sqrt( p / m * sum_{j present in both} (x_j - y_j)^2 ),  m = number of such j;
 //   undefined (NaN) when m = 0.
 // For each row and each column j it misses: donors are the FIT rows whose column j is present;
-// the k = min(n_neighbors, #donors) nearest by d (undefined distances sort last, ties by row
-// order: sklearn's argpartition leaves that order unspecified) give the value:
+// the k = min(n_neighbors, #donors) nearest by d (undefined distances sort last; exact ties as
+// numpy's argpartition resolves them for k <= 3, by row order for k > 3, where numpy's
+// introselect is not replayed) give the value:
 //   uniform:  mean of the donors' values;
 //   distance: sum w_i v_i / sum w_i with w_i = 1/d_i; when a donor is at distance 0, only the
 //             donors at distance 0 count (weight 1 each); undefined distances weigh 0.

@@ -27,8 +27,8 @@ td.l, th.l { text-align: left; }
 .meta { color: #5b6570; font-size: 12.5px; }
 .off { color: #8a939c; }
 pre { background: #f6f8fa; padding: 6px 10px; font-size: 11.5px; overflow-x: auto; max-height: 220px; white-space: pre-wrap; }
-.charts { display: flex; flex-wrap: wrap; gap: 12px 24px; }
-.charts figure { margin: 0; }
+.charts { margin: 6px 0; }
+.charts figure { display: inline-block; margin: 0 28px 12px 0; vertical-align: top; }
 figcaption { font-size: 12px; color: #3b444d; }
 svg.chart text { font: 11px "DejaVu Sans", Arial, sans-serif; fill: #3b444d; }
 svg.chart text.note { fill: #6b757f; }

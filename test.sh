@@ -22,7 +22,7 @@ step "tests (full build)"
 record ctest --test-dir build --output-on-failure -j "$jobs"
 
 step "core only, AddressSanitizer + UndefinedBehaviorSanitizer"
-cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPREPLAB_CORE_ONLY=ON -DPREPLAB_SANITIZE=ON >/dev/null
+cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=None -DCMAKE_CXX_FLAGS=-O1 -DPREPLAB_CORE_ONLY=ON -DPREPLAB_SANITIZE=ON >/dev/null
 cmake --build build-asan -j "$jobs"
 step "tests (core only, sanitizers)"
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
@@ -30,9 +30,9 @@ ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 
 if ls fuzz/fuzz_*.cpp >/dev/null 2>&1; then
   step "fuzz targets (clang, libFuzzer)"
-  CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPREPLAB_CORE_ONLY=ON \
+  CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=None -DPREPLAB_CORE_ONLY=ON \
     -DPREPLAB_FUZZ=ON -DPREPLAB_BUILD_TESTS=OFF -DPREPLAB_BENCH=OFF \
-    -DCMAKE_CXX_FLAGS="-fsanitize=fuzzer-no-link,address,undefined" >/dev/null
+    -DCMAKE_CXX_FLAGS="-O1 -fsanitize=fuzzer-no-link,address,undefined" >/dev/null
   cmake --build build-fuzz -j "$jobs"
   for f in fuzz/fuzz_*.cpp; do
     name=$(basename "$f" .cpp)

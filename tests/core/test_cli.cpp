@@ -1,6 +1,8 @@
 // preplab-cli end to end: runs the built binary (PREPLAB_CLI_PATH) on the shared datasets and on
 // small files in a temporary folder, and checks what the CLI contract promises: exit codes, the
 // error and warning line format, output shapes, --na/--sep/stdin, and no partial output files.
+#include "tests/core/cli_runner.h"
+
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
@@ -14,68 +16,11 @@
 #include <unistd.h>
 
 namespace fs = std::filesystem;
+using namespace preplab::test;
 
 namespace {
 
 const std::string kDatasets = std::string(PREPLAB_SHARED_DIR) + "/datasets";
-
-struct CliRun {
-    int exitCode = -1;
-    std::string out;
-    std::string err;
-};
-
-std::string readFile(const fs::path& path)
-{
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-void writeFile(const fs::path& path, const std::string& bytes)
-{
-    std::ofstream(path, std::ios::binary) << bytes;
-}
-
-std::string shellQuote(const std::string& s)
-{
-    std::string out = "'";
-    for (char c : s)
-        out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return out + "'";
-}
-
-// A fresh temporary folder, removed at the end of the test.
-struct TempDir {
-    fs::path path;
-    TempDir()
-    {
-        static int counter = 0;
-        path = fs::temp_directory_path() /
-               ("preplab-cli-test-" + std::to_string(::getpid()) + "-" + std::to_string(++counter));
-        fs::remove_all(path);
-        fs::create_directories(path);
-    }
-    ~TempDir() { fs::remove_all(path); }
-    fs::path operator/(const std::string& name) const { return path / name; }
-};
-
-// Runs `preplab-cli <args>` (args already shell-quoted where needed), stdin from `input` if given.
-CliRun runCli(const std::string& args, const std::string& input = "/dev/null", const std::string& outRedirect = {})
-{
-    static TempDir io;
-    const fs::path out = io / "stdout", err = io / "stderr";
-    std::string command = shellQuote(PREPLAB_CLI_PATH) + " " + args + " <" + shellQuote(input) + " >" +
-                          (outRedirect.empty() ? shellQuote(out.string()) : outRedirect) + " 2>" +
-                          shellQuote(err.string());
-    int status = std::system(command.c_str());
-    CliRun run;
-    run.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    run.out = outRedirect.empty() ? readFile(out) : std::string();
-    run.err = readFile(err);
-    return run;
-}
 
 std::string dataset(const std::string& name)
 {

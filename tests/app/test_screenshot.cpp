@@ -42,7 +42,7 @@ void save(MainWindow& window, const QString& name)
 
 } // namespace
 
-TEST_CASE("MainWindow: screenshot with penguins and a recipe step", "[app][screenshot]")
+TEST_CASE("MainWindow: screenshot with penguins and an impute step", "[app][screenshot]")
 {
     MainWindow window;
     window.resize(1280, 720);
@@ -55,7 +55,7 @@ TEST_CASE("MainWindow: screenshot with penguins and a recipe step", "[app][scree
     settle(window);
     save(window, QStringLiteral("main_window_source.png"));
 
-    window.recipePanel()->addStepOfOp(QStringLiteral("drop_missing"));
+    window.recipePanel()->addStepOfOp(QStringLiteral("impute"));
     settle(window);
     REQUIRE(window.document()->stepCount() == 1);
     CHECK(window.document()->currentStep() == 0);

@@ -138,6 +138,71 @@ TEST_CASE("Evaluation: dropping rows with missing values shows in the chart seri
     CHECK(stats->item(1, 3)->text() == QStringLiteral("-2"));
 }
 
+TEST_CASE("Evaluation: median imputation shows in the chart series", "[app][workflow]")
+{
+    const LoadOutcome loaded = testing::loadPenguins();
+    Document document(loaded.path, loaded.table);
+    document.undoStack()->push(new AddStepCommand(
+        &document, 0, {{"op", "impute"}, {"columns", {"bill_length_mm"}}, {"strategy", "median"}}, QStringLiteral("add")));
+    REQUIRE(document.currentStep() == 0);
+
+    EvaluationWorker worker;
+    QSignalSpy finished(&worker, &EvaluationWorker::finished);
+    EvaluationRequest request;
+    request.source = document.source();
+    request.steps = document.steps();
+    request.step = document.currentStep();
+    request.column = "bill_length_mm";
+    worker.requestNow(request);
+    REQUIRE(finished.wait(30000));
+    const auto result = finished.first().first().value<EvaluationResult>();
+    INFO((result.error ? result.error->describe() : std::string()));
+    REQUIRE_FALSE(result.error);
+    REQUIRE(result.report);
+    CHECK(result.changedColumns.count("bill_length_mm") == 1);
+    CHECK(result.after->find("bill_length_mm")->missingCount() == 0);
+
+    const ColumnComparison& cmp = result.comparison;
+    REQUIRE(cmp.kind == ColumnComparison::Kind::Numeric);
+    CHECK(std::accumulate(cmp.before.begin(), cmp.before.end(), std::int64_t{0}) == 342);
+    CHECK(std::accumulate(cmp.after.begin(), cmp.after.end(), std::int64_t{0}) == 344);
+    CHECK(cmp.beforeSummary.missing == 2);
+    CHECK(cmp.afterSummary.missing == 0);
+    CHECK_THAT(*cmp.beforeSummary.median, Catch::Matchers::WithinAbs(44.45, 1e-9));
+    // Exactly one bin changed: the median's, by the two filled values.
+    int changedBins = 0;
+    for (std::size_t i = 0; i < cmp.before.size(); ++i) {
+        if (cmp.after[i] == cmp.before[i])
+            continue;
+        ++changedBins;
+        CHECK(cmp.after[i] - cmp.before[i] == 2);
+        CHECK(cmp.edges[i] <= 44.45);
+        CHECK(44.45 <= cmp.edges[i + 1]);
+    }
+    CHECK(changedBins == 1);
+
+    BeforeAfterChart chart;
+    chart.setComparison(cmp, true, QStringLiteral("step 1"));
+    const auto series = chart.chart()->series();
+    REQUIRE(series.size() == 2);
+    auto* before = qobject_cast<QAreaSeries*>(series[0]);
+    auto* after = qobject_cast<QAreaSeries*>(series[1]);
+    REQUIRE(before);
+    REQUIRE(after);
+    CHECK(before->name() == QStringLiteral("before"));
+    CHECK(outlineTotal(before->upperSeries()) == 342);
+    CHECK(outlineTotal(after->upperSeries()) == 344);
+    // Locked shared axes: one x axis and one y axis for both series.
+    CHECK(before->attachedAxes() == after->attachedAxes());
+    CHECK(chart.chart()->axes(Qt::Horizontal).size() == 1);
+    // Stats table: missing 2 -> 0, delta -2.
+    QTableWidget* stats = chart.statsTable();
+    REQUIRE(stats->item(1, 0)->text() == QStringLiteral("missing"));
+    CHECK(stats->item(1, 1)->text() == QStringLiteral("2"));
+    CHECK(stats->item(1, 2)->text() == QStringLiteral("0"));
+    CHECK(stats->item(1, 3)->text() == QStringLiteral("-2"));
+}
+
 TEST_CASE("Evaluation: categorical columns become grouped bars", "[app][workflow]")
 {
     const LoadOutcome loaded = testing::loadPenguins();

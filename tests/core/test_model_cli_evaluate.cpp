@@ -1,5 +1,7 @@
 // `preplab-cli evaluate` end to end: JSON with every metric, the predictions file recomputes them,
 // both passes share the split, usage errors exit 2 and bad recipes exit 1.
+#include "tests/core/cli_runner.h"
+
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
@@ -21,28 +23,11 @@ struct Run {
     std::string out, err;
 };
 
-std::string slurp(const fs::path& p)
-{
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
+// Every file in a per-process temporary folder (cli_runner.h), so parallel runs never share one.
 Run evaluate(const std::string& args)
 {
-    const fs::path out = fs::temp_directory_path() / "preplab_evaluate_test.out";
-    const fs::path err = fs::temp_directory_path() / "preplab_evaluate_test.err";
-    const std::string cmd = std::string("\"") + PREPLAB_CLI_PATH + "\" evaluate \"" + PREPLAB_SHARED_DIR +
-                            "/datasets/penguins.csv\" " + args + " > \"" + out.string() + "\" 2> \"" + err.string() + "\"";
-    Run r;
-    int status = std::system(cmd.c_str());
-    r.exit = WEXITSTATUS(status);
-    r.out = slurp(out);
-    r.err = slurp(err);
-    fs::remove(out);
-    fs::remove(err);
-    return r;
+    auto c = preplab::test::runCli("evaluate " + preplab::test::sharedDataset("penguins.csv") + " " + args);
+    return {c.exitCode, c.out, c.err};
 }
 
 struct Prediction {
@@ -76,7 +61,8 @@ std::vector<Prediction> readPredictions(const fs::path& p)
 
 TEST_CASE("CLI evaluate: JSON has every metric and the predictions file recomputes accuracy", "[cli][model]")
 {
-    const fs::path pred = fs::temp_directory_path() / "preplab_evaluate_pred.csv";
+    preplab::test::TempDir dir;
+    const fs::path pred = dir / "pred.csv";
     fs::remove(pred);
     Run r = evaluate("--target sex --model logistic --sensitive island --json --predictions \"" + pred.string() + "\"");
     INFO(r.err);
@@ -105,7 +91,8 @@ TEST_CASE("CLI evaluate: JSON has every metric and the predictions file recomput
 
 TEST_CASE("CLI evaluate: with a recipe both passes use the same split", "[cli][model]")
 {
-    const fs::path pred = fs::temp_directory_path() / "preplab_evaluate_pred2.csv";
+    preplab::test::TempDir dir;
+    const fs::path pred = dir / "pred2.csv";
     fs::remove(pred);
     Run r = evaluate("--target species --model tree --max-depth 3 --json --recipe \"" + std::string(PREPLAB_TEST_DATA_DIR) +
                      "/model/drop_year_oversample.preplab.json\" --predictions \"" + pred.string() + "\"");

@@ -8,6 +8,8 @@
 #include "core/ops/registry.h"
 #include "core/pipeline/pipeline.h"
 
+#include "tests/core/cli_runner.h"
+
 #include <catch2/catch.hpp>
 
 #include <unistd.h>
@@ -22,30 +24,14 @@
 namespace fs = std::filesystem;
 using namespace preplab;
 
+using preplab::test::readFile;
+using preplab::test::TempDir;
+
 namespace {
 
 const std::string kData = std::string(PREPLAB_TEST_DATA_DIR) + "/export/";
 const std::string kDatasets = std::string(PREPLAB_SHARED_DIR) + "/datasets/";
 
-std::string readFile(const fs::path& path)
-{
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-struct TempDir {
-    fs::path path;
-    TempDir()
-    {
-        static int counter = 0;
-        path = fs::temp_directory_path() / ("preplab-export-test-" + std::to_string(::getpid()) + "-" + std::to_string(++counter));
-        fs::remove_all(path);
-        fs::create_directories(path);
-    }
-    ~TempDir() { fs::remove_all(path); }
-};
 
 pipeline::Recipe loadRecipe(const std::string& name)
 {

@@ -5,6 +5,8 @@
 #include "core/export/svg_chart.h"
 #include "core/io/reader.h"
 
+#include "tests/core/cli_runner.h"
+
 #include <catch2/catch.hpp>
 
 #include <unistd.h>
@@ -18,30 +20,14 @@
 namespace fs = std::filesystem;
 using namespace preplab;
 
+using preplab::test::readFile;
+using preplab::test::TempDir;
+
 namespace {
 
 const std::string kData = std::string(PREPLAB_TEST_DATA_DIR) + "/export/";
 const std::string kPenguins = std::string(PREPLAB_SHARED_DIR) + "/datasets/penguins.csv";
 
-std::string readFile(const fs::path& path)
-{
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-struct TempDir {
-    fs::path path;
-    TempDir()
-    {
-        static int counter = 0;
-        path = fs::temp_directory_path() / ("preplab-report-test-" + std::to_string(::getpid()) + "-" + std::to_string(++counter));
-        fs::remove_all(path);
-        fs::create_directories(path);
-    }
-    ~TempDir() { fs::remove_all(path); }
-};
 
 std::size_t count(const std::string& text, const std::string& what)
 {

@@ -106,6 +106,8 @@ void drawRoc(QChart* chart, const model::RocCurve* before, const model::RocCurve
     chart->addAxis(y, Qt::AlignLeft);
     auto* chance = curve({0, 1}, {0, 1}, QObject::tr("Chance"), QPen(kGrey, 1, Qt::DotLine));
     attach(chart, chance, x, y);
+    for (QLegendMarker* m : chart->legend()->markers(chance))
+        m->setVisible(false);
     if (!before && !after) {
         chart->setTitle(QObject::tr("ROC curve: %1").arg(undefined));
         return;
@@ -222,8 +224,13 @@ void drawValidationCurve(QChart* chart, const std::vector<model::ValidationPoint
         x = axis;
     } else {
         auto* axis = new QValueAxis;
-        axis->setRange(points.front().parameter, points.back().parameter);
+        const double from = points.front().parameter, to = points.back().parameter;
+        axis->setRange(from, to);
         axis->setLabelFormat(QStringLiteral("%g"));
+        // Whole-number ticks (a depth or k of 4.5 means nothing).
+        axis->setTickType(QValueAxis::TicksDynamic);
+        axis->setTickAnchor(0);
+        axis->setTickInterval(std::max(1.0, std::ceil((to - from) / 8)));
         x = axis;
     }
     x->setTitleText(QObject::tr("%1 (the recipe's data)").arg(parameter));

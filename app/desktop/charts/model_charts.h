@@ -23,8 +23,8 @@ class QTableWidget;
 
 namespace preplab::desktop {
 
-inline const QString kBeforeSeries = QStringLiteral("Before (raw data)");
-inline const QString kAfterSeries = QStringLiteral("After (recipe)");
+inline const QString kBeforeSeries = QStringLiteral("Before");
+inline const QString kAfterSeries = QStringLiteral("After recipe");
 inline const QString kThresholdSeries = QStringLiteral("Threshold");
 
 QString metricText(const model::MetricValue& value, int decimals = 3);

@@ -86,6 +86,7 @@ QTableWidget* makeConfusionTable(const QString& tooltip)
     t->verticalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     t->setToolTip(tooltip);
     t->setMinimumHeight(90);
+    t->setMaximumHeight(170);
     return t;
 }
 
@@ -199,6 +200,9 @@ ModelPanel::ModelPanel(QWidget* parent) : QWidget(parent)
         card.value->setStyleSheet(QStringLiteral("font-size: 17pt; font-weight: 600; border: none;"));
         card.detail = new QLabel;
         card.detail->setStyleSheet(QStringLiteral("border: none;"));
+        // Long reasons ("n/a — ...") wrap inside the card instead of widening the panel.
+        card.detail->setWordWrap(true);
+        card.detail->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
         card.detail->setTextFormat(Qt::RichText);
         l->addWidget(title);
         l->addWidget(card.value);
@@ -228,12 +232,13 @@ ModelPanel::ModelPanel(QWidget* parent) : QWidget(parent)
     matrices->addWidget(titled(tr("Before (raw data)"), m_beforeConfusion));
     matrices->addWidget(titled(tr("After (recipe)"), m_afterConfusion));
     sideLayout->addWidget(new QLabel(tr("<b>Confusion matrices</b> (test rows; rows = truth, columns = prediction)")));
-    sideLayout->addLayout(matrices, 1);
+    sideLayout->addLayout(matrices);
     auto* sliderRow = new QHBoxLayout;
     sliderRow->addWidget(m_thresholdLabel);
     sliderRow->addWidget(m_threshold, 1);
     sideLayout->addLayout(sliderRow);
     sideLayout->addWidget(m_thresholdSummary);
+    sideLayout->addStretch(1);
 
     auto* curves = new QWidget;
     auto* curvesLayout = new QHBoxLayout(curves);
@@ -488,8 +493,10 @@ void ModelPanel::updateCards()
         card.value->setText(shown.defined() ? metricText(shown) : QStringLiteral("n/a"));
         card.value->setToolTip(shown.defined() ? QString() : metricText(shown));
         QString detail;
-        if (!shown.defined())
+        if (!shown.defined()) {
             detail = QStringLiteral("<span style='color:#777'>%1</span>").arg(toQString(shown.reason).toHtmlEscaped());
+            card.detail->setToolTip(metricText(shown));
+        }
         else if (after && before.defined()) {
             const double delta = **after - *before;
             const bool better = delta > 0.0005, worse = delta < -0.0005;

@@ -16,6 +16,7 @@
 #include "app/desktop/views/step_editor.h"
 #include "app/desktop/workers/evaluation_worker.h"
 #include "app/desktop/views/bias_panel.h"
+#include "app/desktop/views/model_panel.h"
 #include "core/io/writer.h"
 
 #include <QAction>
@@ -114,6 +115,9 @@ void MainWindow::createWidgets()
     m_biasPanel = new BiasPanel;
     m_bottomTabs->addTab(m_biasPanel, tr("Bias"));
     m_bottomTabs->setTabToolTip(2, tr("Positive rate per group, parity, proxies and Simpson checks of the shown table"));
+    m_modelPanel = new ModelPanel;
+    m_bottomTabs->addTab(m_modelPanel, tr("Model"));
+    m_bottomTabs->setTabToolTip(3, tr("A quick model trained before and after the recipe on the same split"));
 
     auto* splitter = new QSplitter(Qt::Vertical);
     splitter->setObjectName(QStringLiteral("CentralSplitter"));
@@ -397,6 +401,8 @@ void MainWindow::onEvaluated(const EvaluationResult& result)
     if (m_document)
         m_biasPanel->setRecipe(m_document->source(), m_document->steps());
     m_biasPanel->setTable(result.after, m_document ? m_document->target() : std::string());
+    if (m_document)
+        m_modelPanel->setRecipe(m_document->source(), m_document->steps(), m_document->target());
     if (result.after && result.after.get() != m_tableModel->table())
         m_tableModel->setTable(result.after, result.changedColumns);
     m_columnModel->setProfile(result.profile);

@@ -27,6 +27,7 @@ namespace preplab::desktop {
 
 class BeforeAfterChart;
 class BiasPanel;
+class ModelPanel;
 class ColumnInspector;
 class RecipePanel;
 class ColumnListModel;
@@ -100,6 +101,7 @@ private:
     RecipePanel* m_recipePanel = nullptr;
     BeforeAfterChart* m_chart = nullptr;
     BiasPanel* m_biasPanel = nullptr;
+    ModelPanel* m_modelPanel = nullptr;
     QTimer* m_autosaveTimer = nullptr;
     QUndoGroup* m_undoGroup = nullptr;
     nlohmann::json m_pendingRecipe;  // a recipe to apply once the data it belongs to has loaded

@@ -1,0 +1,580 @@
+#include "app/desktop/views/model_panel.h"
+
+#include "app/desktop/charts/model_charts.h"
+#include "app/desktop/util/qt_convert.h"
+#include "app/desktop/workers/bias_analysis.h"
+#include "app/desktop/workers/latest_task.h"
+
+#include <QChart>
+#include <QChartView>
+#include <QComboBox>
+#include <QFrame>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QProgressBar>
+#include <QSlider>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+namespace preplab::desktop {
+namespace {
+
+const QString kNoGroups = QObject::tr("(none)");
+const QString kAutomatic = QObject::tr("(automatic)");
+
+struct CardSpec {
+    QString key, title, tooltip;
+};
+const std::vector<CardSpec>& cardSpecs()
+{
+    static const std::vector<CardSpec> specs = {
+        {QStringLiteral("accuracy"), QObject::tr("Accuracy"), QObject::tr("Share of the test rows the model predicts correctly")},
+        {QStringLiteral("balanced_accuracy"), QObject::tr("Balanced accuracy"),
+         QObject::tr("Mean recall over the classes: an accuracy that always guessing the majority class cannot inflate")},
+        {QStringLiteral("precision"), QObject::tr("Precision"),
+         QObject::tr("Of the test rows predicted positive, the share that truly are positive")},
+        {QStringLiteral("recall"), QObject::tr("Recall"),
+         QObject::tr("Of the positive test rows, the share the model finds (the true positive rate)")},
+        {QStringLiteral("f1"), QObject::tr("F1"), QObject::tr("Harmonic mean of precision and recall")},
+        {QStringLiteral("roc_auc"), QObject::tr("ROC AUC"),
+         QObject::tr("Probability that a random positive row scores above a random negative one; 0.5 = chance")},
+        {QStringLiteral("baseline"), QObject::tr("Majority baseline"),
+         QObject::tr("Accuracy of always predicting the most frequent training class: a useful model beats it")},
+    };
+    return specs;
+}
+
+const model::MetricValue& cardMetric(const model::PassResult& p, const QString& key)
+{
+    const auto& s = p.testScores;
+    if (key == QLatin1String("balanced_accuracy"))
+        return s.balancedAccuracy;
+    if (key == QLatin1String("precision"))
+        return s.precision;
+    if (key == QLatin1String("recall"))
+        return s.recall;
+    if (key == QLatin1String("f1"))
+        return s.f1;
+    if (key == QLatin1String("roc_auc"))
+        return s.rocAuc;
+    if (key == QLatin1String("baseline"))
+        return p.baselineTestAccuracy;
+    return s.accuracy;
+}
+
+QChartView* makeChartView(const QString& tooltip)
+{
+    auto* view = new QChartView(new QChart);
+    view->setRenderHint(QPainter::Antialiasing);
+    view->setMinimumSize(240, 200);
+    view->setToolTip(tooltip);
+    return view;
+}
+
+QTableWidget* makeConfusionTable(const QString& tooltip)
+{
+    auto* t = new QTableWidget;
+    t->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    t->setSelectionMode(QAbstractItemView::NoSelection);
+    t->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    t->verticalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    t->setToolTip(tooltip);
+    t->setMinimumHeight(90);
+    t->setMaximumHeight(170);
+    return t;
+}
+
+// Counts at a threshold as confusion rows [truth][predicted] in class-code order.
+std::vector<std::vector<double>> binaryCounts(const model::ThresholdPoint& p, int positiveClass)
+{
+    std::vector<std::vector<double>> c(2, std::vector<double>(2, 0));
+    const std::size_t pos = static_cast<std::size_t>(positiveClass), neg = 1 - pos;
+    c[pos][pos] = p.tp;
+    c[pos][neg] = p.fn;
+    c[neg][pos] = p.fp;
+    c[neg][neg] = p.tn;
+    return c;
+}
+
+std::vector<std::vector<double>> fullCounts(const model::ConfusionMatrix& m, std::size_t k)
+{
+    std::vector<std::vector<double>> c(k, std::vector<double>(k, 0));
+    for (std::size_t r = 0; r < k; ++r)
+        for (std::size_t col = 0; col < k; ++col) {
+            const int ir = m.indexOf(static_cast<int>(r)), ic = m.indexOf(static_cast<int>(col));
+            if (ir >= 0 && ic >= 0)
+                c[r][col] = m.counts(ir, ic);
+        }
+    return c;
+}
+
+QWidget* titled(const QString& title, QWidget* body)
+{
+    auto* box = new QWidget;
+    auto* l = new QVBoxLayout(box);
+    l->setContentsMargins(0, 0, 0, 0);
+    l->setSpacing(2);
+    auto* label = new QLabel(QStringLiteral("<b>%1</b>").arg(title));
+    l->addWidget(label);
+    l->addWidget(body, 1);
+    return box;
+}
+
+} // namespace
+
+ModelPanel::ModelPanel(QWidget* parent) : QWidget(parent)
+{
+    qRegisterMetaType<ModelComparison>();
+    m_task = new LatestTask(this);
+    m_task->setDebounceMs(300);
+    connect(m_task, &LatestTask::started, this, [this] {
+        m_progress->setValue(0);
+        m_progress->show();
+        m_status->setText(tr("Training…"));
+    });
+    connect(m_task, &LatestTask::progressChanged, this, [this](int permille, const QString& stage) {
+        m_progress->setValue(permille);
+        m_status->setText(stage);
+    });
+    connect(m_task, &LatestTask::finished, this, [this](const QVariant& v) { onFinished(v.value<ModelComparison>()); });
+
+    m_target = new QComboBox;
+    m_target->setToolTip(tr("The column the model predicts"));
+    m_positive = new QComboBox;
+    m_positive->setToolTip(tr("The class whose precision, recall, F1 and ROC curve are shown (binary targets)"));
+    m_model = new QComboBox;
+    m_model->addItem(tr("Logistic regression"), QStringLiteral("logistic"));
+    m_model->addItem(tr("Decision tree"), QStringLiteral("tree"));
+    m_model->addItem(tr("Random forest"), QStringLiteral("forest"));
+    m_model->addItem(tr("k nearest neighbours"), QStringLiteral("knn"));
+    m_model->addItem(tr("Majority class"), QStringLiteral("majority"));
+    m_model->setToolTip(tr("A quick model with scikit-learn's defaults, trained on 75% of the rows and scored on the other 25%"));
+    m_parameterLabel = new QLabel;
+    m_parameter = new QSpinBox;
+    m_sensitive = new QComboBox;
+    m_sensitive->setToolTip(tr("Per-group metrics are computed for the groups of this column (of the original data)"));
+    m_progress = new QProgressBar;
+    m_progress->setRange(0, 1000);
+    m_progress->setMaximumWidth(140);
+    m_progress->setTextVisible(false);
+    m_progress->hide();
+    m_status = new QLabel;
+    m_status->setObjectName(QStringLiteral("ModelStatus"));
+
+    auto* controls = new QHBoxLayout;
+    controls->addWidget(new QLabel(tr("Target")));
+    controls->addWidget(m_target, 1);
+    controls->addWidget(new QLabel(tr("Positive class")));
+    controls->addWidget(m_positive, 1);
+    controls->addWidget(new QLabel(tr("Model")));
+    controls->addWidget(m_model, 1);
+    controls->addWidget(m_parameterLabel);
+    controls->addWidget(m_parameter);
+    controls->addWidget(new QLabel(tr("Groups")));
+    controls->addWidget(m_sensitive, 1);
+    controls->addWidget(m_progress);
+    controls->addWidget(m_status, 1);
+
+    auto* cards = new QHBoxLayout;
+    cards->setSpacing(6);
+    for (const auto& spec : cardSpecs()) {
+        auto* frame = new QFrame;
+        frame->setObjectName(QStringLiteral("card_") + spec.key);
+        frame->setFrameShape(QFrame::StyledPanel);
+        frame->setStyleSheet(QStringLiteral("QFrame#card_%1 { background: palette(base); border: 1px solid #d0d4da; border-radius: 4px; }")
+                                 .arg(spec.key));
+        frame->setToolTip(spec.tooltip);
+        auto* l = new QVBoxLayout(frame);
+        l->setContentsMargins(8, 4, 8, 4);
+        l->setSpacing(0);
+        auto* title = new QLabel(spec.title);
+        title->setStyleSheet(QStringLiteral("color: #555; border: none;"));
+        Card card;
+        card.value = new QLabel(QStringLiteral("—"));
+        card.value->setStyleSheet(QStringLiteral("font-size: 17pt; font-weight: 600; border: none;"));
+        card.detail = new QLabel;
+        card.detail->setStyleSheet(QStringLiteral("border: none;"));
+        // Long reasons ("n/a — ...") wrap inside the card instead of widening the panel.
+        card.detail->setWordWrap(true);
+        card.detail->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+        card.detail->setTextFormat(Qt::RichText);
+        l->addWidget(title);
+        l->addWidget(card.value);
+        l->addWidget(card.detail);
+        cards->addWidget(frame, 1);
+        m_cards[spec.key] = card;
+    }
+
+    m_rocView = makeChartView(tr("True positive rate against false positive rate as the threshold falls; the marker is the "
+                                 "slider's threshold on the recipe's model"));
+    m_prView = makeChartView(tr("Precision against recall as the threshold falls; useful when positives are rare"));
+    m_beforeConfusion = makeConfusionTable(tr("Test rows: true class in rows, predicted class in columns (raw data)"));
+    m_afterConfusion = makeConfusionTable(tr("Test rows: true class in rows, predicted class in columns (after the recipe)"));
+    m_threshold = new QSlider(Qt::Horizontal);
+    m_threshold->setRange(1, 99);
+    m_threshold->setValue(50);
+    m_threshold->setToolTip(tr("Rows whose predicted probability of the positive class is at least this value are predicted positive"));
+    m_thresholdLabel = new QLabel;
+    m_thresholdSummary = new QLabel;
+    m_thresholdSummary->setTextFormat(Qt::RichText);
+    m_thresholdSummary->setWordWrap(true);
+
+    auto* side = new QWidget;
+    auto* sideLayout = new QVBoxLayout(side);
+    sideLayout->setContentsMargins(0, 0, 0, 0);
+    auto* matrices = new QHBoxLayout;
+    matrices->addWidget(titled(tr("Before (raw data)"), m_beforeConfusion));
+    matrices->addWidget(titled(tr("After (recipe)"), m_afterConfusion));
+    sideLayout->addWidget(new QLabel(tr("<b>Confusion matrices</b> (test rows; rows = truth, columns = prediction)")));
+    sideLayout->addLayout(matrices);
+    auto* sliderRow = new QHBoxLayout;
+    sliderRow->addWidget(m_thresholdLabel);
+    sliderRow->addWidget(m_threshold, 1);
+    sideLayout->addLayout(sliderRow);
+    sideLayout->addWidget(m_thresholdSummary);
+    sideLayout->addStretch(1);
+
+    auto* curves = new QWidget;
+    auto* curvesLayout = new QHBoxLayout(curves);
+    curvesLayout->setContentsMargins(4, 4, 4, 4);
+    curvesLayout->addWidget(m_rocView, 4);
+    curvesLayout->addWidget(m_prView, 4);
+    curvesLayout->addWidget(side, 4);
+
+    m_groupMetric = new QComboBox;
+    m_groupMetric->addItem(tr("Accuracy"), QStringLiteral("accuracy"));
+    m_groupMetric->addItem(tr("Selection rate"), QStringLiteral("selection_rate"));
+    m_groupMetric->addItem(tr("True positive rate"), QStringLiteral("tpr"));
+    m_groupMetric->addItem(tr("False positive rate"), QStringLiteral("fpr"));
+    m_groupMetric->setToolTip(tr("Selection rate = share predicted positive; TPR = share of positives found; FPR = share "
+                                 "of negatives wrongly predicted positive. Equal TPR and FPR across groups = equalized odds."));
+    m_groupView = makeChartView(tr("The metric on each group's test rows, before and after the recipe"));
+    auto* groupsPage = new QWidget;
+    auto* groupsLayout = new QVBoxLayout(groupsPage);
+    auto* groupsTop = new QHBoxLayout;
+    groupsTop->addWidget(new QLabel(tr("Metric")));
+    groupsTop->addWidget(m_groupMetric);
+    groupsTop->addStretch(1);
+    groupsLayout->addLayout(groupsTop);
+    groupsLayout->addWidget(m_groupView, 1);
+
+    m_validationView = makeChartView(tr("Train and test score as the model's complexity grows: a widening gap means "
+                                        "over-fitting"));
+
+    m_tabs = new QTabWidget;
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(curves, tr("Curves and threshold"));
+    m_tabs->addTab(groupsPage, tr("Per group"));
+    m_tabs->addTab(m_validationView, tr("Validation curve"));
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 6, 6, 6);
+    layout->addLayout(controls);
+    layout->addLayout(cards);
+    layout->addWidget(m_tabs, 1);
+
+    auto changed = [this] {
+        if (!m_updating)
+            recompute();
+    };
+    connect(m_target, &QComboBox::currentTextChanged, this, [this] {
+        if (m_updating)
+            return;
+        fillTargetChoices();
+        recompute();
+    });
+    connect(m_positive, &QComboBox::currentTextChanged, this, changed);
+    connect(m_model, &QComboBox::currentIndexChanged, this, [this] {
+        updateParameterSpin();
+        if (!m_updating)
+            recompute();
+    });
+    connect(m_parameter, &QSpinBox::valueChanged, this, changed);
+    connect(m_sensitive, &QComboBox::currentTextChanged, this, changed);
+    connect(m_threshold, &QSlider::valueChanged, this, &ModelPanel::updateThreshold);
+    connect(m_groupMetric, &QComboBox::currentIndexChanged, this, &ModelPanel::showGroups);
+    updateParameterSpin();
+    updateThreshold();
+}
+
+QChart* ModelPanel::rocChart() const { return m_rocView->chart(); }
+QChart* ModelPanel::prChart() const { return m_prView->chart(); }
+QChart* ModelPanel::groupChart() const { return m_groupView->chart(); }
+QChart* ModelPanel::validationChart() const { return m_validationView->chart(); }
+
+QString ModelPanel::cardValue(const QString& metric) const
+{
+    auto it = m_cards.find(metric);
+    return it == m_cards.end() ? QString() : it->second.value->text();
+}
+
+QString ModelPanel::cardDetail(const QString& metric) const
+{
+    auto it = m_cards.find(metric);
+    return it == m_cards.end() ? QString() : it->second.detail->text();
+}
+
+void ModelPanel::updateParameterSpin()
+{
+    const QString model = m_model->currentData().toString();
+    const bool updating = m_updating;
+    m_updating = true;
+    if (model == QLatin1String("knn")) {
+        m_parameterLabel->setText(tr("k"));
+        m_parameter->setRange(1, 99);
+        m_parameter->setSpecialValueText({});
+        m_parameter->setValue(5);
+        m_parameter->setToolTip(tr("Number of neighbours that vote"));
+    } else if (model == QLatin1String("tree") || model == QLatin1String("forest")) {
+        m_parameterLabel->setText(tr("Max depth"));
+        m_parameter->setRange(0, 50);
+        m_parameter->setSpecialValueText(tr("unlimited"));
+        m_parameter->setValue(0);
+        m_parameter->setToolTip(tr("Deepest split of a tree; unlimited grows until the leaves are pure"));
+    }
+    const bool hasParameter = model == QLatin1String("knn") || model == QLatin1String("tree") || model == QLatin1String("forest");
+    m_parameterLabel->setVisible(hasParameter);
+    m_parameter->setVisible(hasParameter);
+    m_updating = updating;
+}
+
+void ModelPanel::setRecipe(std::shared_ptr<const Table> source, std::vector<nlohmann::json> steps, const std::string& target)
+{
+    const bool newSource = source != m_source;
+    if (!newSource && steps == m_steps && (target.empty() || toQString(target) == m_target->currentText()))
+        return;
+    m_source = std::move(source);
+    m_steps = std::move(steps);
+    if (newSource) {
+        m_updating = true;
+        const QString previous = m_target->currentText();
+        m_target->clear();
+        m_sensitive->clear();
+        m_sensitive->addItem(kNoGroups);
+        if (m_source)
+            for (const auto& name : m_source->names()) {
+                m_target->addItem(toQString(name));
+                m_sensitive->addItem(toQString(name));
+            }
+        QString t = !target.empty() ? toQString(target) : previous;
+        if (m_target->findText(t) < 0 && m_target->count() > 0)
+            t = m_target->itemText(m_target->count() - 1);
+        m_target->setCurrentText(t);
+        if (m_source) {
+            const auto guess = likelySensitiveColumns(*m_source);
+            m_sensitive->setCurrentText(guess.empty() ? kNoGroups : toQString(guess.front()));
+        }
+        m_updating = false;
+        fillTargetChoices();
+    } else if (!target.empty() && m_target->currentText() != toQString(target)) {
+        m_updating = true;
+        m_target->setCurrentText(toQString(target));
+        m_updating = false;
+        fillTargetChoices();
+    }
+    recompute();
+}
+
+void ModelPanel::setChoices(const std::string& target, const std::string& positive, const std::string& model,
+                            const std::string& sensitive)
+{
+    m_updating = true;
+    m_target->setCurrentText(toQString(target));
+    m_updating = false;
+    fillTargetChoices();
+    m_updating = true;
+    m_positive->setCurrentText(positive.empty() ? kAutomatic : toQString(positive));
+    const int index = m_model->findData(toQString(model));
+    if (index >= 0)
+        m_model->setCurrentIndex(index);
+    updateParameterSpin();
+    m_updating = true;
+    m_sensitive->setCurrentText(sensitive.empty() ? kNoGroups : toQString(sensitive));
+    m_updating = false;
+    recompute();
+}
+
+void ModelPanel::setThreshold(double threshold) { m_threshold->setValue(static_cast<int>(std::lround(threshold * 100))); }
+
+double ModelPanel::threshold() const { return m_threshold->value() / 100.0; }
+
+void ModelPanel::fillTargetChoices()
+{
+    const QString previous = m_positive->currentText();
+    m_updating = true;
+    m_positive->clear();
+    m_positive->addItem(kAutomatic);
+    if (m_source)
+        for (const auto& v : distinctValues(*m_source, toStdString(m_target->currentText()), 30))
+            m_positive->addItem(toQString(v));
+    m_positive->setCurrentText(m_positive->findText(previous) >= 0 ? previous : kAutomatic);
+    m_updating = false;
+}
+
+void ModelPanel::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    if (m_stale)
+        recompute();
+}
+
+void ModelPanel::recompute()
+{
+    if (m_updating || !m_source)
+        return;
+    // Training is the costliest figure of the app: only while the panel is on screen.
+    m_stale = !isVisible();
+    if (m_stale)
+        return;
+    ModelRequest request;
+    request.source = m_source;
+    request.steps = m_steps;
+    request.target = toStdString(m_target->currentText());
+    request.positive = m_positive->currentText() == kAutomatic ? std::string() : toStdString(m_positive->currentText());
+    request.sensitive = m_sensitive->currentText() == kNoGroups ? std::string() : toStdString(m_sensitive->currentText());
+    request.model.name = toStdString(m_model->currentData().toString());
+    if (request.model.name == "knn")
+        request.model.k = m_parameter->value();
+    else if ((request.model.name == "tree" || request.model.name == "forest") && m_parameter->value() > 0)
+        request.model.maxDepth = m_parameter->value();
+    m_task->request([request](const Progress& progress) { return QVariant::fromValue(compareModels(request, progress)); });
+}
+
+void ModelPanel::onFinished(const ModelComparison& comparison)
+{
+    m_comparison = comparison;
+    m_progress->hide();
+    if (!comparison.error.empty())
+        m_status->setText(QStringLiteral("<span style='color:#a04000'>%1</span>").arg(toQString(comparison.error).toHtmlEscaped()));
+    else if (!comparison.recipeError.empty())
+        m_status->setText(QStringLiteral("<span style='color:#a04000'>%1</span>")
+                              .arg(tr("The recipe failed, only the raw-data model is shown: %1").arg(toQString(comparison.recipeError)).toHtmlEscaped()));
+    else if (comparison.after)
+        m_status->setText(tr("%1 train / %2 test rows · recipe: %3 train rows (%4 synthetic)")
+                              .arg(comparison.before->trainRows)
+                              .arg(comparison.before->testRows)
+                              .arg(comparison.after->trainRows)
+                              .arg(comparison.after->syntheticTrainRows));
+    updateCards();
+
+    const QString undefined = toQString(comparison.error.empty() ? comparison.curvesUndefinedReason : comparison.error);
+    const model::RocCurve* rocBefore = comparison.beforeCurves ? &comparison.beforeCurves->roc : nullptr;
+    const model::RocCurve* rocAfter = comparison.afterCurves ? &comparison.afterCurves->roc : nullptr;
+    drawRoc(rocChart(), rocBefore, rocAfter, undefined);
+    drawPrecisionRecall(prChart(), comparison.beforeCurves ? &comparison.beforeCurves->pr : nullptr,
+                        comparison.afterCurves ? &comparison.afterCurves->pr : nullptr, undefined);
+    showGroups();
+    drawValidationCurve(validationChart(), comparison.validation, toQString(comparison.validationParameter),
+                        toQString(comparison.validationUndefinedReason.empty() ? comparison.error
+                                                                               : comparison.validationUndefinedReason));
+    m_threshold->setEnabled(comparison.beforeCurves.has_value());
+    updateThreshold();
+    Q_EMIT comparisonShown();
+}
+
+void ModelPanel::updateCards()
+{
+    const auto& c = m_comparison;
+    for (auto& [key, card] : m_cards) {
+        if (!c.before) {
+            card.value->setText(QStringLiteral("—"));
+            card.detail->clear();
+            continue;
+        }
+        const model::MetricValue& before = cardMetric(*c.before, key);
+        const model::MetricValue* after = c.after ? &cardMetric(*c.after, key) : nullptr;
+        const model::MetricValue& shown = after ? *after : before;
+        card.value->setText(shown.defined() ? metricText(shown) : QStringLiteral("n/a"));
+        card.value->setToolTip(shown.defined() ? QString() : metricText(shown));
+        QString detail;
+        if (!shown.defined()) {
+            detail = QStringLiteral("<span style='color:#777'>%1</span>").arg(toQString(shown.reason).toHtmlEscaped());
+            card.detail->setToolTip(metricText(shown));
+        }
+        else if (after && before.defined()) {
+            const double delta = **after - *before;
+            const bool better = delta > 0.0005, worse = delta < -0.0005;
+            const QString colour = key == QLatin1String("baseline") ? QStringLiteral("#555")
+                                   : better                         ? QStringLiteral("#1a7f37")
+                                   : worse                          ? QStringLiteral("#b42318")
+                                                                    : QStringLiteral("#555");
+            detail = tr("before %1 · <span style='color:%2'>Δ %3%4</span>")
+                         .arg(metricText(before), colour, delta >= 0 ? QStringLiteral("+") : QStringLiteral("−"))
+                         .arg(std::abs(delta), 0, 'f', 3);
+        } else if (!after)
+            detail = tr("raw data only");
+        else
+            detail = tr("before %1").arg(metricText(before));
+        card.detail->setText(detail);
+    }
+}
+
+void ModelPanel::showGroups()
+{
+    const auto& c = m_comparison;
+    auto groups = [](const std::optional<model::PassResult>& p) -> const model::GroupMetrics* {
+        return p && !p->groups.empty() ? &p->groups.front().metrics : nullptr;
+    };
+    drawGroupMetric(groupChart(), groups(c.before), groups(c.after), toStdString(m_groupMetric->currentData().toString()));
+}
+
+void ModelPanel::updateThreshold()
+{
+    const double t = threshold();
+    m_thresholdLabel->setText(tr("Threshold %1").arg(t, 0, 'f', 2));
+    const auto& c = m_comparison;
+    if (!c.before) {
+        m_beforeConfusion->clear();
+        m_afterConfusion->clear();
+        m_thresholdSummary->clear();
+        return;
+    }
+    if (!c.beforeCurves) {
+        // Multiclass or regression: the model's own predictions, no threshold.
+        fillConfusion(m_beforeConfusion, c.before->classNames,
+                      fullCounts(c.before->testScores.confusion, c.before->classNames.size()));
+        if (c.after)
+            fillConfusion(m_afterConfusion, c.after->classNames,
+                          fullCounts(c.after->testScores.confusion, c.after->classNames.size()));
+        else
+            m_afterConfusion->clear();
+        m_thresholdSummary->setText(tr("Threshold: n/a — %1").arg(toQString(c.curvesUndefinedReason)));
+        return;
+    }
+    auto at = [t](const PassCurves& curves) { return model::thresholdSweep(curves.yTrue, curves.scores, 1, {t}).front(); };
+    const model::ThresholdPoint before = at(*c.beforeCurves);
+    fillConfusion(m_beforeConfusion, c.before->classNames, binaryCounts(before, c.before->positiveClass));
+    QString summary = tr("At %1: precision %2, recall %3, F1 %4 (raw data)")
+                          .arg(t, 0, 'f', 2)
+                          .arg(metricText(before.precision), metricText(before.recall), metricText(before.f1));
+    const PassCurves* marked = &*c.beforeCurves;
+    model::ThresholdPoint point = before;
+    if (c.after && c.afterCurves) {
+        const model::ThresholdPoint after = at(*c.afterCurves);
+        fillConfusion(m_afterConfusion, c.after->classNames, binaryCounts(after, c.after->positiveClass));
+        summary = tr("At %1 — <b>after</b>: precision %2, recall %3, F1 %4<br>before: precision %5, recall %6, F1 %7")
+                      .arg(t, 0, 'f', 2)
+                      .arg(metricText(after.precision), metricText(after.recall), metricText(after.f1),
+                           metricText(before.precision), metricText(before.recall), metricText(before.f1));
+        marked = &*c.afterCurves;
+        point = after;
+    } else {
+        m_afterConfusion->clear();
+    }
+    double positives = 0, negatives = 0;
+    for (int y : marked->yTrue)
+        (y ? positives : negatives) += 1;
+    const double fpr = negatives > 0 ? point.fp / negatives : NAN;
+    const double tpr = positives > 0 ? point.tp / positives : NAN;
+    setThresholdMarker(rocChart(), fpr, tpr);
+    setThresholdMarker(prChart(), point.recall.valueOr(NAN), point.precision.valueOr(NAN));
+    m_thresholdSummary->setText(summary);
+}
+
+} // namespace preplab::desktop

@@ -53,7 +53,7 @@ if [[ -x ../shared/tools/contract-smoke ]]; then
   step "CLI contract smoke check"
   out=$(../shared/tools/contract-smoke build/app/cli/preplab-cli)
   echo "$out"
-  if grep -q "not yet" <<<"$out"; then failed=$((failed + 1)); else passed=$((passed + 1)); fi
+  if grep -q "^  not yet:" <<<"$out"; then failed=$((failed + 1)); else passed=$((passed + 1)); fi
 fi
 
 echo

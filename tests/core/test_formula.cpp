@@ -3,6 +3,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <deque>
+
 #include <cmath>
 
 using namespace preplab;
@@ -28,9 +30,13 @@ Table sample()
 
 Value eval(const std::string& expr, const Table& t)
 {
-    auto f = Formula::compile(expr);
+    auto compiled = Formula::compile(expr);
     INFO(expr);
-    REQUIRE(f);
+    REQUIRE(compiled);
+    // A String value views into its formula's literals: keep every formula alive for the test run.
+    static std::deque<Formula> formulas;
+    formulas.push_back(std::move(compiled.value()));
+    const Formula* f = &formulas.back();
     auto checked = f->check(t.names(), [&] {
         std::vector<ColumnType> types;
         for (std::size_t i = 0; i < t.columnCount(); ++i)

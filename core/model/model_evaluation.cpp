@@ -19,14 +19,6 @@ bool isClassificationOnly(const std::string& name)
     return name == "logistic" || name == "majority";
 }
 
-std::vector<double> column(const Eigen::MatrixXd& m, int c)
-{
-    std::vector<double> out(static_cast<std::size_t>(m.rows()));
-    for (Eigen::Index i = 0; i < m.rows(); ++i)
-        out[static_cast<std::size_t>(i)] = m(i, c);
-    return out;
-}
-
 // Group code of each original row for one sensitive column: groups sorted by their text,
 // missing values form the group "(missing)".
 Result<std::pair<std::vector<int>, std::vector<std::string>>> groupsOf(const Table& original, const std::string& name)

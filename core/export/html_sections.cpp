@@ -12,8 +12,6 @@ namespace {
 
 std::string cell(const std::optional<double>& v) { return v ? htmlEscape(shortNumber(*v, 5)) : "–"; }
 
-std::string optionalCell(const std::optional<std::int64_t>& v) { return v ? std::to_string(*v) : "–"; }
-
 std::string summaryCells(const ops::ColumnSummary& s)
 {
     return "<td>" + (s.distinct >= 0 ? std::to_string(s.distinct) : std::string("–")) + "</td><td>" + std::to_string(s.count) + "</td><td>" + std::to_string(s.missing) + "</td><td>" + cell(s.mean) +

@@ -1,6 +1,7 @@
 #include "core/stats/kbins.h"
 
 #include "core/stats/numpy_like.h"
+#include "core/stats/numpy_select.h"
 #include "core/stats/power_transform.h"
 
 #include <algorithm>
@@ -30,11 +31,13 @@ std::vector<double> lloydStep(const std::vector<double>& x, const std::vector<do
         std::fill(chunkSums.begin(), chunkSums.end(), 0.0);
         std::fill(chunkWeights.begin(), chunkWeights.end(), 0.0);
         for (std::size_t i = start; i < end; ++i) {
-            // ||c||^2 - 2 x.c, as sklearn's gemm-based distance (||x||^2 is dropped)
-            double best = std::fma(-2.0 * x[i], centers[0], squared[0]);
+            // ||c||^2 - 2 x.c, as sklearn's gemm-based distance (||x||^2 is dropped); BLAS rounds
+            // the product x.c, then adds -2 times it to ||c||^2 (no fused multiply-add: a fused
+            // one breaks ties such as x exactly between two centres the other way)
+            double best = squared[0] + -2.0 * (x[i] * centers[0]);
             int label = 0;
             for (std::size_t j = 1; j < k; ++j) {
-                const double d = std::fma(-2.0 * x[i], centers[j], squared[j]);
+                const double d = squared[j] + -2.0 * (x[i] * centers[j]);
                 if (d < best) {
                     best = d;
                     label = static_cast<int>(j);
@@ -64,9 +67,13 @@ std::vector<double> lloydStep(const std::vector<double>& x, const std::vector<do
             const double d = x[i] - centers[labels[i]];
             dist[i] = d * d;
         }
+        // sklearn: far = np.argpartition(dist, -n_empty)[:-n_empty-1:-1], the farthest first;
+        // among equal distances numpy's partition decides (stats::argPartition)
         std::vector<std::size_t> order(n);
         std::iota(order.begin(), order.end(), 0);
-        std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return dist[a] > dist[b]; });
+        const std::size_t nEmpty = std::min(empty.size(), n);
+        argPartition(dist.data(), order.data(), n, n - nEmpty);
+        std::reverse(order.begin(), order.end());
         for (std::size_t e = 0; e < empty.size() && e < n; ++e) {
             const std::size_t far = order[e];
             const int old = labels[far];

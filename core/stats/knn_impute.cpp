@@ -1,5 +1,7 @@
 #include "core/stats/knn_impute.h"
 
+#include "core/stats/numpy_like.h"
+#include "core/stats/numpy_select.h"
 #include "core/util/parallel.h"
 
 #include <algorithm>
@@ -39,15 +41,17 @@ std::vector<NanColumn> knnImpute(const std::vector<NanColumn>& columns, const st
     // per column: the fit rows where it is present (donors) and its mean over them
     std::vector<std::vector<std::size_t>> donors(p);
     std::vector<double> means(p, std::numeric_limits<double>::quiet_NaN());
+    std::vector<double> filled(fitRows.size());
     for (std::size_t j = 0; j < p; ++j) {
-        double sum = 0.0;
-        for (std::size_t r : fitRows)
-            if (!std::isnan(columns[j][r])) {
-                donors[j].push_back(r);
-                sum += columns[j][r];
-            }
+        // np.ma mean: the masked values count as 0 in numpy's pairwise sum
+        for (std::size_t i = 0; i < fitRows.size(); ++i) {
+            const double v = columns[j][fitRows[i]];
+            filled[i] = std::isnan(v) ? 0.0 : v;
+            if (!std::isnan(v))
+                donors[j].push_back(fitRows[i]);
+        }
         if (!donors[j].empty())
-            means[j] = sum / static_cast<double>(donors[j].size());
+            means[j] = pairwiseSum(filled.data(), filled.size()) / static_cast<double>(donors[j].size());
     }
     std::vector<std::size_t> receivers;
     for (std::size_t r = 0; r < rows; ++r)
@@ -61,6 +65,7 @@ std::vector<NanColumn> knnImpute(const std::vector<NanColumn>& columns, const st
         std::vector<double> dist(fitRows.size());
         std::vector<std::size_t> fitPos(rows, 0);
         std::vector<std::size_t> order;
+        std::vector<double> candDist, terms, weights;
         for (std::size_t i = 0; i < fitRows.size(); ++i)
             fitPos[fitRows[i]] = i;
         for (std::size_t ri = begin; ri < end; ++ri) {
@@ -80,45 +85,26 @@ std::vector<NanColumn> knnImpute(const std::vector<NanColumn>& columns, const st
                     out[j][r] = means[j];
                     continue;
                 }
-                auto key = [&](std::size_t c) {
-                    double d = dist[fitPos[cand[c]]];
-                    return std::isnan(d) ? std::numeric_limits<double>::infinity() : d;
-                };
-                auto less = [&](std::size_t a, std::size_t b) {
-                    const double ka = key(a), kb = key(b);
-                    const bool na = std::isnan(dist[fitPos[cand[a]]]), nb = std::isnan(dist[fitPos[cand[b]]]);
-                    if (na != nb)
-                        return nb;  // defined distances first
-                    return ka < kb || (ka == kb && a < b);
-                };
+                // sklearn: np.argpartition(distances, k - 1)[:k] over the donors in fit-row order
+                candDist.resize(cand.size());
+                for (std::size_t c = 0; c < cand.size(); ++c)
+                    candDist[c] = dist[fitPos[cand[c]]];
                 const std::size_t k = std::min(options.nNeighbors, cand.size());
-                if (k <= 3) {
-                    // numpy's argpartition for kth < 3 is a selection sort with swaps (dumb_select):
-                    // replaying it picks the same donors among exact ties as sklearn
-                    for (std::size_t i = 0; i < k; ++i) {
-                        std::size_t minIdx = i;
-                        for (std::size_t t = i + 1; t < order.size(); ++t) {
-                            const double a = dist[fitPos[cand[order[t]]]], b = dist[fitPos[cand[order[minIdx]]]];
-                            if (a < b || (std::isnan(b) && !std::isnan(a)))
-                                minIdx = t;
-                        }
-                        std::swap(order[i], order[minIdx]);
-                    }
-                } else {
-                    std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(k), order.end(), less);
-                }
-                double num = 0.0, den = 0.0;
+                argPartition(candDist.data(), order.data(), order.size(), k - 1);
+                // numpy sums each row of k terms pairwise (np.ma.average)
+                terms.resize(k);
                 if (!options.distanceWeights) {
                     for (std::size_t t = 0; t < k; ++t)
-                        num += columns[j][cand[order[t]]];
-                    out[j][r] = num / static_cast<double>(k);
+                        terms[t] = columns[j][cand[order[t]]];
+                    out[j][r] = pairwiseSum(terms.data(), k) / static_cast<double>(k);
                     continue;
                 }
                 bool anyZero = false;
                 for (std::size_t t = 0; t < k; ++t)
-                    anyZero = anyZero || dist[fitPos[cand[order[t]]]] == 0.0;
+                    anyZero = anyZero || candDist[order[t]] == 0.0;
+                weights.resize(k);
                 for (std::size_t t = 0; t < k; ++t) {
-                    const double d = dist[fitPos[cand[order[t]]]];
+                    const double d = candDist[order[t]];
                     double w;
                     if (std::isnan(d))
                         w = 0.0;
@@ -126,9 +112,10 @@ std::vector<NanColumn> knnImpute(const std::vector<NanColumn>& columns, const st
                         w = d == 0.0 ? 1.0 : 0.0;
                     else
                         w = 1.0 / d;
-                    num += w * columns[j][cand[order[t]]];
-                    den += w;
+                    weights[t] = w;
+                    terms[t] = w * columns[j][cand[order[t]]];
                 }
+                const double num = pairwiseSum(terms.data(), k), den = pairwiseSum(weights.data(), k);
                 out[j][r] = num / den;
             }
         }

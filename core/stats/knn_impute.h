@@ -6,8 +6,8 @@
 //   undefined (NaN) when m = 0.
 // For each row and each column j it misses: donors are the FIT rows whose column j is present;
 // the k = min(n_neighbors, #donors) nearest by d (undefined distances sort last; exact ties as
-// numpy's argpartition resolves them for k <= 3, by row order for k > 3, where numpy's
-// introselect is not replayed) give the value:
+// numpy's argpartition resolves them, stats::argPartition, so the same donors as sklearn's) give
+// the value, summed in argpartition's order as numpy does:
 //   uniform:  mean of the donors' values;
 //   distance: sum w_i v_i / sum w_i with w_i = 1/d_i; when a donor is at distance 0, only the
 //             donors at distance 0 count (weight 1 each); undefined distances weigh 0.

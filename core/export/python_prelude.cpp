@@ -4,9 +4,11 @@ namespace preplab::exporting {
 
 namespace {
 
-// The seeded random generator and the class allocation below are the ones of
-// core/bias/resampling.cpp and core/ops/class_allocation.cpp, line for line, so the exported split
-// assigns exactly the rows PrepLab assigns.
+// `split` and the plain `sample` are scikit-learn's train_test_split and pandas' DataFrame.sample,
+// which PrepLab reproduces draw for draw (core/stats/shuffle_split.h). The seeded random generator
+// and the class allocation below are the ones of core/bias/resampling.cpp and
+// core/ops/class_allocation.cpp, line for line, so the exported stratified sample keeps exactly the
+// rows PrepLab keeps.
 constexpr std::string_view kPrelude = R"PY(import math
 import re
 import sys
@@ -15,6 +17,7 @@ import warnings
 import numpy as np
 import pandas as pd
 from sklearn.impute import KNNImputer, SimpleImputer
+from sklearn.model_selection import train_test_split
 from sklearn.preprocessing import (KBinsDiscretizer, MaxAbsScaler, MinMaxScaler, OneHotEncoder, OrdinalEncoder,
                                    PolynomialFeatures, PowerTransformer, QuantileTransformer, RobustScaler,
                                    StandardScaler)
@@ -114,39 +117,43 @@ def proportional_counts(sizes, total):
     return counts
 
 
-def split_train_mask(df, test_size, stratify, seed, target):
-    """PrepLab's split: True for each training row (core/ops/split.cpp)."""
+def class_codes(target):
+    """The target's classes as PrepLab stratifies by them: sorted values, missing last."""
+    codes = pd.Series(pd.factorize(target, sort=True)[0])
+    return codes.where(codes >= 0, codes.max() + 1).to_numpy()
+
+
+def split_train_mask(df, test_size, stratify, seed, target, explicit):
+    """train_test_split's rows: True for each training row (core/ops/split.cpp)."""
     n = len(df)
     n_test = test_size if isinstance(test_size, int) else int(math.ceil(test_size * n))
     if n_test < 1 or n_test >= n:
         raise SystemExit(f"cannot split {n} rows into {n_test} test rows and at least one training row")
+    labels = class_codes(df[target]) if stratify else None
+    if labels is not None:
+        counts = np.bincount(labels)
+        if counts.min() < 2 or n - n_test < len(counts) or n_test < len(counts):
+            if explicit:
+                raise SystemExit(f"cannot stratify by {target}: a class has fewer than two rows, or there are "
+                                 "fewer training or test rows than classes")
+            warnings.warn(f"not stratified by {target}")
+            labels = None
+    _, test = train_test_split(np.arange(n), test_size=n_test, random_state=seed, stratify=labels)
     train = np.ones(n, dtype=bool)
-    if stratify:
-        classes = rows_by_class(df[target].tolist())
-        counts = proportional_counts([len(c) for c in classes], n_test)
-        for k, rows in enumerate(classes):
-            seeded_shuffle(rows, seed + k)
-            train[rows[:counts[k]]] = False
-    else:
-        rows = list(range(n))
-        seeded_shuffle(rows, seed)
-        train[rows[:n_test]] = False
+    train[test] = False
     return train
 
 
 def sample_rows(df, k, stratify, seed, target):
     """PrepLab's sample: the kept row positions, ascending (core/ops/sample.cpp)."""
+    if not stratify:
+        return sorted(df.reset_index(drop=True).sample(n=k, random_state=seed).index)
     keep = []
-    if stratify:
-        classes = rows_by_class(df[target].tolist())
-        counts = proportional_counts([len(c) for c in classes], k)
-        for c, rows in enumerate(classes):
-            seeded_shuffle(rows, seed + c)
-            keep += rows[:counts[c]]
-    else:
-        rows = list(range(len(df)))
-        seeded_shuffle(rows, seed)
-        keep = rows[:k]
+    classes = rows_by_class(df[target].tolist())
+    counts = proportional_counts([len(c) for c in classes], k)
+    for c, rows in enumerate(classes):
+        seeded_shuffle(rows, seed + c)
+        keep += rows[:counts[c]]
     return sorted(keep)
 
 

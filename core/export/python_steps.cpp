@@ -210,9 +210,10 @@ Result<void> emitPlain(StepBlock& b)
         std::string stratify = s.contains("stratify") ? pythonLiteral(s["stratify"])
                                                       : "TARGET is not None and TARGET in df.columns and (df[TARGET].dtype == object or is_bool(df[TARGET]))";
         b.sentence = "split the rows into training and test rows (test_size " + t.dump() + ", seed " +
-                     std::to_string(seed) + "), PrepLab's seeded shuffle; adds the column `split`";
+                     std::to_string(seed) + ") with scikit-learn's train_test_split; adds the column `split`";
         b.code("train = split_train_mask(df, test_size=" + pythonLiteral(t) + ", stratify=" + stratify + ", seed=" +
-               std::to_string(seed) + ", target=TARGET)\n"
+               std::to_string(seed) + ", target=TARGET, explicit=" + (s.contains("stratify") ? "True" : "False") +
+               ")\n"
                "df[SPLIT] = np.where(train, \"train\", \"test\").astype(object)");
     } else if (op == "sample") {
         const std::uint64_t seed = s.value("seed", std::uint64_t{0});

@@ -1,5 +1,7 @@
 #include "core/model/model_evaluation.h"
 
+#include "core/stats/shuffle_split.h"
+
 #include <nlohmann/json.hpp>
 
 #include <map>
@@ -65,11 +67,8 @@ Result<std::vector<char>> originalSplit(const Table& original, const std::string
         return isTest;
     }
     std::vector<int> labels;
-    if (classification) {
-        std::map<std::string, int> code;
-        for (std::size_t r : rows)
-            labels.push_back(code.emplace(targetColumn->format(r), static_cast<int>(code.size())).first->second);
-    }
+    if (classification)
+        labels = stats::sortedClassCodes(*targetColumn, &rows, nullptr);
     auto s = trainTestSplit(rows.size(), testSize, seed, labels);
     if (!s)
         return s.error();

@@ -1,6 +1,6 @@
 #include "core/model/split.h"
 
-#include "core/model/rng.h"
+#include "core/stats/shuffle_split.h"
 
 #include <algorithm>
 #include <cctype>
@@ -45,58 +45,30 @@ Result<SplitIndices> trainTestSplit(std::size_t n, double testFraction, std::uin
         return makeError(ErrorCode::BadData, "cannot split " + std::to_string(n) + " rows into a train and a test set");
     if (!labels.empty() && labels.size() != n)
         return makeError(ErrorCode::BadData, "stratification labels and rows differ in length");
-    Rng rng(seed);
-    std::vector<char> isTest(n, 0);
-    if (labels.empty()) {
-        std::vector<std::size_t> order(n);
-        for (std::size_t i = 0; i < n; ++i)
-            order[i] = i;
-        rng.shuffle(order);
-        for (std::size_t i = 0; i < nTest; ++i)
-            isTest[order[i]] = 1;
-        return fromTestMask(isTest);
+    SplitIndices out;
+    std::vector<int> classOf;
+    if (!labels.empty()) {
+        // np.unique order: classes by ascending label.
+        std::map<int, int> rank;
+        for (int l : labels)
+            rank.emplace(l, 0);
+        int next = 0;
+        for (auto& [label, r] : rank)
+            r = next++;
+        classOf.reserve(n);
+        for (int l : labels)
+            classOf.push_back(rank[l]);
     }
-    std::map<int, std::vector<std::size_t>> byClass;
-    for (std::size_t i = 0; i < n; ++i)
-        byClass[labels[i]].push_back(i);
-    // Largest-remainder allocation of the test rows to the classes.
-    struct Share {
-        int label;
-        std::size_t take;
-        double remainder;
-        std::size_t size;
-    };
-    std::vector<Share> shares;
-    std::size_t given = 0;
-    for (const auto& [label, rows] : byClass) {
-        double exact = static_cast<double>(nTest) * static_cast<double>(rows.size()) / static_cast<double>(n);
-        auto take = static_cast<std::size_t>(std::floor(exact));
-        shares.push_back({label, take, exact - static_cast<double>(take), rows.size()});
-        given += take;
+    auto rows = stats::shuffleSplit(n, nTest, seed, classOf);
+    if (!rows && !classOf.empty()) {
+        out.note = "not stratified: " + rows.error().message;
+        rows = stats::shuffleSplit(n, nTest, seed);
     }
-    std::vector<std::size_t> order(shares.size());
-    for (std::size_t i = 0; i < order.size(); ++i)
-        order[i] = i;
-    std::stable_sort(order.begin(), order.end(),
-                     [&](std::size_t a, std::size_t b) { return shares[a].remainder > shares[b].remainder; });
-    // One extra row per class, largest remainder first, keeping a training row where possible;
-    // nTest < n guarantees the loop ends.
-    for (std::size_t keep = 1; given < nTest; keep = 0) {
-        for (std::size_t j : order) {
-            Share& s = shares[j];
-            if (given < nTest && s.take + keep < s.size) {
-                ++s.take;
-                ++given;
-            }
-        }
-    }
-    for (const Share& s : shares) {
-        std::vector<std::size_t> rows = byClass[s.label];
-        rng.shuffle(rows);
-        for (std::size_t i = 0; i < s.take; ++i)
-            isTest[rows[i]] = 1;
-    }
-    return fromTestMask(isTest);
+    if (!rows)
+        return rows.error();
+    out.train = std::move(rows->train);
+    out.test = std::move(rows->test);
+    return out;
 }
 
 Result<SplitIndices> splitFromColumn(const Column& split, const std::vector<std::size_t>& rows,

@@ -1,9 +1,9 @@
 // Train/test splits and cross-validation folds over row positions 0..n-1.
-//   trainTestSplit: n_test = ceil(testFraction * n), n_train = n - n_test (sklearn
-//     train_test_split). Stratified: each class gets floor(n_test * n_c / n) test rows and the
-//     remaining test rows go to the classes with the largest remainders (ties: lower class code);
-//     a class keeps at least one training row when it has one to spare. Rows are drawn with the
-//     seeded Rng and returned in ascending order.
+//   trainTestSplit: n_test = ceil(testFraction * n), n_train = n - n_test, and exactly the rows of
+//     sklearn's train_test_split(test_size=testFraction, random_state=seed, stratify=labels)
+//     (core/stats/shuffle_split.h; labels are ranked in ascending order as np.unique does). When
+//     sklearn would refuse to stratify (a class with one row, fewer rows than classes on a side)
+//     the split is not stratified and `note` says why. Rows are returned in ascending order.
 //   splitFromColumn: honours an existing `split` column whose values are "train" / "test".
 //   kFold: sklearn KFold(shuffle=False): contiguous folds, the first n % k one row larger.
 //   stratifiedKFold: sklearn StratifiedKFold(shuffle=False) exactly: classes ordered by first
@@ -15,6 +15,7 @@
 #include "core/util/result.h"
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 namespace preplab::model {
@@ -22,6 +23,7 @@ namespace preplab::model {
 struct SplitIndices {
     std::vector<std::size_t> train;
     std::vector<std::size_t> test;
+    std::string note;  // why a requested stratification was not done, else empty
 };
 
 // labels empty = no stratification. testFraction in (0, 1).

@@ -1,13 +1,18 @@
 // sample: keeps a random subset of the rows without replacement, like DataFrame.sample.
 //   n         the number of rows to keep (at most the row count), or
 //   fraction  the share of rows to keep, in (0, 1]: round(fraction * rows), half to even;
-//   seed (0)  the same seed gives the same rows on every platform (splitmix64, not numpy's generator);
-//   stratify (false)  keep each class's share of the recipe's target (largest remainder per class).
+//   seed (0)  0 .. 2^32 - 1; without stratify the rows kept are exactly DataFrame.sample(n,
+//             random_state=seed)'s (numpy's RandomState(seed).choice(rows, n, replace=False) =
+//             permutation(rows)[:n], core/stats/numpy_random.h);
+//   stratify (false)  keep each class's share of the recipe's target (largest remainder per class,
+//             each class's rows shuffled by PrepLab's splitmix64 generator, seed + class position;
+//             pandas has no stratified sample).
 // Exactly one of n and fraction. The kept rows stay in their original order (pandas returns them
 // in the random order).
 #include "core/ops/class_allocation.h"
 #include "core/ops/op.h"
 #include "core/ops/param_reader.h"
+#include "core/stats/numpy_random.h"
 
 #include <algorithm>
 #include <cmath>
@@ -28,7 +33,7 @@ public:
             p.failStep(m_n ? "give either \"n\" or \"fraction\", not both" : "needs \"n\" (rows) or \"fraction\"");
         if (p.ok() && m_fraction && *m_fraction <= 0.0)
             p.fail("fraction", "expected a number in (0, 1], got 0");
-        m_seed = static_cast<std::uint64_t>(p.integer("seed", 0, 0));
+        m_seed = static_cast<std::uint64_t>(p.integer("seed", 0, 0, stats::LegacyRandomState::kMaxSeed));
         m_stratify = p.boolean("stratify", false);
         if (const Schema* s = p.schema(); s && m_stratify) {
             if (s->target.empty())
@@ -59,10 +64,7 @@ public:
                 keep.insert(keep.end(), classes[c].begin(), classes[c].begin() + static_cast<std::ptrdiff_t>(counts[c]));
             }
         } else {
-            std::vector<std::size_t> all(rows);
-            std::iota(all.begin(), all.end(), std::size_t{0});
-            seededShuffle(all, m_seed);
-            keep.assign(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(k));
+            keep = stats::LegacyRandomState(m_seed).choice(rows, k);
         }
         std::sort(keep.begin(), keep.end());
         StepOutput out;

@@ -5,22 +5,49 @@
 //   stratify          keep each class's share of the target in both parts; default true when the
 //                     recipe has a categorical or boolean target, false otherwise;
 //   seed (0)          the same seed gives the same split on every platform.
-// Rows are drawn with a Fisher-Yates shuffle driven by splitmix64(seed), not numpy's generator, so
-// the rows chosen differ from sklearn's for the same seed (the sizes are the same). Stratified:
-// each class (missing target = one more class) gets a share of n_test by largest remainder
-// (sklearn breaks ties at random) and its rows are shuffled separately, seed + class position.
-// At least one training and one test row are required.
-#include "core/ops/class_allocation.h"
+// The rows are exactly the ones train_test_split(test_size=..., random_state=seed,
+// stratify=target) picks (core/stats/shuffle_split.h: numpy's MT19937, draw for draw); a missing
+// target is one more class, the last. Stratifying needs every class to have at least two rows and
+// at least as many training and test rows as classes: when "stratify" was not given and that does
+// not hold, the split is not stratified and the report says so; an explicit "stratify": true is
+// refused, as scikit-learn refuses it. At least one training and one test row are required.
 #include "core/ops/op.h"
 #include "core/ops/param_reader.h"
+#include "core/stats/shuffle_split.h"
 
 #include <cmath>
+#include <optional>
+#include <string>
 #include <memory>
 #include <numeric>
 
 namespace preplab::ops {
 
 namespace {
+
+// Why scikit-learn would refuse to stratify by `target` (class codes from sortedClassCodes), or
+// nothing when it can.
+std::optional<std::string> whyNotStratifiable(const Column& target, const std::vector<int>& classOf,
+                                              std::size_t classCount, std::size_t trainRows, std::size_t testRows)
+{
+    std::vector<std::size_t> size(classCount, 0), firstRow(classCount, 0);
+    for (std::size_t r = classOf.size(); r-- > 0;) {
+        ++size[static_cast<std::size_t>(classOf[r])];
+        firstRow[static_cast<std::size_t>(classOf[r])] = r;
+    }
+    for (std::size_t c = 0; c < classCount; ++c)
+        if (size[c] < 2) {
+            const std::size_t r = firstRow[c];
+            const std::string name = target.isValid(r) ? "\"" + target.format(r) + "\"" : "missing";
+            return "the class " + name + " has only one row (row " + std::to_string(r + 1) +
+                   "), and every class needs at least two";
+        }
+    if (trainRows < classCount || testRows < classCount)
+        return std::to_string(classCount) + " classes need at least " + std::to_string(classCount) +
+               " training and test rows each (there are " + std::to_string(trainRows) + " and " +
+               std::to_string(testRows) + ")";
+    return std::nullopt;
+}
 
 class SplitOp final : public Op {
 public:
@@ -38,7 +65,7 @@ public:
             }
         }
         m_stratify = p.optionalBoolean("stratify");
-        m_seed = static_cast<std::uint64_t>(p.integer("seed", 0, 0));
+        m_seed = static_cast<std::uint64_t>(p.integer("seed", 0, 0, stats::LegacyRandomState::kMaxSeed));
         if (const Schema* s = p.schema()) {
             if (m_stratify.value_or(false)) {
                 if (s->target.empty())
@@ -66,25 +93,25 @@ public:
             return ctx.error("cannot split " + std::to_string(n) + " row" + (n == 1 ? "" : "s") + " into " +
                              std::to_string(nTest) + " test rows and at least one training row");
 
-        std::vector<std::uint8_t> train(n, 1);
+        std::vector<int> classOf;
+        std::string notStratified;
         if (stratify) {
-            auto classes = rowsByClass(*target);
-            std::vector<std::size_t> sizes;
-            for (const auto& c : classes)
-                sizes.push_back(c.size());
-            auto counts = proportionalCounts(sizes, nTest);
-            for (std::size_t k = 0; k < classes.size(); ++k) {
-                seededShuffle(classes[k], m_seed + k);
-                for (std::size_t j = 0; j < counts[k]; ++j)
-                    train[classes[k][j]] = 0;
+            std::size_t classCount = 0;
+            classOf = stats::sortedClassCodes(*target, nullptr, &classCount);
+            if (auto why = whyNotStratifiable(*target, classOf, classCount, n - nTest, nTest)) {
+                if (m_stratify)
+                    return ctx.error("cannot stratify by " + ctx.target + ": " + *why + "; set \"stratify\": false");
+                notStratified = *why;
+                classOf.clear();
+                stratify = false;
             }
-        } else {
-            std::vector<std::size_t> rows(n);
-            std::iota(rows.begin(), rows.end(), std::size_t{0});
-            seededShuffle(rows, m_seed);
-            for (std::size_t j = 0; j < nTest; ++j)
-                train[rows[j]] = 0;
         }
+        auto rows = stats::shuffleSplit(n, nTest, m_seed, classOf);
+        if (!rows)
+            return ctx.error(rows.error().message);
+        std::vector<std::uint8_t> train(n, 1);
+        for (std::size_t r : rows->test)
+            train[r] = 0;
         std::vector<std::int32_t> codes(n);
         for (std::size_t i = 0; i < n; ++i)
             codes[i] = train[i] ? 0 : 1;
@@ -100,6 +127,9 @@ public:
                                  " training and " + std::to_string(nTest) + " test rows" +
                                  (stratify ? ", stratified by " + ctx.target : std::string(", not stratified")) +
                                  ", seed " + std::to_string(m_seed);
+        if (!notStratified.empty())
+            out.report.warnings.push_back(
+                {Diagnostic::Severity::Warning, "not stratified by " + ctx.target + ": " + notStratified, -1, ctx.target});
         return out;
     }
 

@@ -105,7 +105,7 @@ TEST_CASE("Recipe: step errors name the step, the field and what was expected", 
           "r.json: step 1 (split): unknown field \"sed\" (did you mean \"seed\"?); split takes test_size, stratify, "
           "seed");
     CHECK(errorOf(withSteps(R"({"op": "split", "seed": "7"})")) ==
-          "r.json: step 1 (split): field \"seed\": expected an integer >= 0, got \"7\"");
+          "r.json: step 1 (split): field \"seed\": expected an integer between 0 and 4294967295, got \"7\"");
     CHECK(errorOf(withSteps(R"({"op": "split", "test_size": 1.5})")) ==
           "r.json: step 1 (split): field \"test_size\": expected a fraction in (0, 1) or a whole number of rows >= "
           "1, got 1.5");

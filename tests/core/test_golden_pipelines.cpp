@@ -72,5 +72,5 @@ TEST_CASE("Golden pipelines: PrepLab equals pandas on real datasets", "[pipeline
         }
         ++pipelines;
     }
-    CHECK(pipelines == 6);
+    CHECK(pipelines == 8);
 }

@@ -1,14 +1,19 @@
 #!/usr/bin/python3
 """Generates tests/data/golden/<name>/{recipe.json,expected.csv}: PrepLab recipes of the
-deterministic ops (no split or sample: PrepLab's seeded generator is not numpy's) on the shared
-datasets, and the result of the same steps done with pandas. Run with Debian's Python
+deterministic ops, and of seeded split / sample followed by fitted steps (PrepLab draws the same
+rows as train_test_split and DataFrame.sample), on the shared datasets, and the result of the same
+steps done with pandas and scikit-learn. Run with Debian's Python
 (/usr/bin/python3, pandas 1.5): tests/tools/gen_golden_pipelines.py. test_golden_pipelines.cpp
 compares PrepLab's output with expected.csv."""
 import json
 import math
 import os
 
+import numpy as np
 import pandas as pd
+from sklearn.impute import KNNImputer, SimpleImputer
+from sklearn.model_selection import train_test_split
+from sklearn.preprocessing import RobustScaler, StandardScaler
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DATASETS = os.path.join(HERE, "..", "..", "..", "shared", "datasets")
@@ -145,6 +150,50 @@ def cars():
     write("cars", "cars_auto_mpg.csv", "", steps, df)
 
 
+def split_column(df, test_size, seed, stratify=None):
+    _, test = train_test_split(np.arange(len(df)), test_size=test_size, random_state=seed, stratify=stratify)
+    split = np.full(len(df), "train", dtype=object)
+    split[test] = "test"
+    return split
+
+
+def penguins_split_fitted():
+    """A stratified split, then an imputer and a scaler fitted on the training rows only."""
+    numeric = ["bill_length_mm", "bill_depth_mm", "flipper_length_mm", "body_mass_g"]
+    steps = [
+        {"op": "split", "test_size": 0.25, "stratify": True, "seed": 7},
+        {"op": "impute", "columns": numeric, "strategy": "median"},
+        {"op": "scale", "columns": numeric, "method": "standard"},
+    ]
+    df = read("penguins.csv")
+    df["split"] = split_column(df, 0.25, 7, stratify=df["species"])
+    train = (df["split"] == "train").to_numpy()
+    df[numeric] = SimpleImputer(strategy="median").fit(df.loc[train, numeric]).transform(df[numeric])
+    df[numeric] = StandardScaler().fit(df.loc[train, numeric]).transform(df[numeric])
+    write("penguins_split_fitted", "penguins.csv", "species", steps, df)
+
+
+def airquality_sample_split_knn():
+    """A seeded sample, a plain split, KNN imputation (distance weights) and a robust scaler."""
+    steps = [
+        {"op": "sample", "n": 120, "seed": 11},
+        {"op": "split", "test_size": 0.3, "seed": 5},
+        {"op": "impute", "columns": ["Ozone", "Solar.R"], "strategy": "knn", "n_neighbors": 4,
+         "weights": "distance"},
+        {"op": "scale", "columns": ["Ozone", "Wind"], "method": "robust"},
+    ]
+    df = read("airquality.csv")
+    kept = sorted(df.sample(n=120, random_state=11).index)
+    df = df.loc[kept].reset_index(drop=True)
+    df["split"] = split_column(df, 0.3, 5)
+    train = (df["split"] == "train").to_numpy()
+    cols = ["Ozone", "Solar.R"]
+    df[cols] = KNNImputer(n_neighbors=4, weights="distance").fit(df.loc[train, cols]).transform(df[cols])
+    cols = ["Ozone", "Wind"]
+    df[cols] = RobustScaler().fit(df.loc[train, cols]).transform(df[cols])
+    write("airquality_sample_split_knn", "airquality.csv", "", steps, df)
+
+
 if __name__ == "__main__":
     penguins_clean()
     penguins_rename_cast()
@@ -152,4 +201,6 @@ if __name__ == "__main__":
     adult_keep_last_none()
     airquality()
     cars()
+    penguins_split_fitted()
+    airquality_sample_split_knn()
     print("pandas", pd.__version__, "-> tests/data/golden")

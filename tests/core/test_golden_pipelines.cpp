@@ -1,5 +1,6 @@
-// Golden pipelines: recipes of the deterministic ops run on the shared datasets, compared cell by
-// cell with what pandas 1.5 gives for the same steps (tests/tools/gen_golden_pipelines.py).
+// Golden pipelines: recipes run on the shared datasets (seeded split and sample included),
+// compared cell by cell with what pandas 1.5 and scikit-learn 1.2.1 give for the same steps
+// (tests/tools/gen_golden_pipelines.py).
 #include "core/io/reader.h"
 #include "core/pipeline/pipeline.h"
 

@@ -14,6 +14,7 @@
 #include "app/desktop/views/issues_panel.h"
 #include "app/desktop/views/recipe_panel.h"
 #include "app/desktop/views/step_editor.h"
+#include "app/desktop/views/table_panel.h"
 #include "app/desktop/workers/evaluation_worker.h"
 #include "app/desktop/views/bias_panel.h"
 #include "app/desktop/views/model_panel.h"
@@ -71,6 +72,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
         m_loadProgress->setFormat(stage.isEmpty() ? QStringLiteral("Loading %p%") : stage + QStringLiteral(" %p%"));
     });
     connect(m_evaluator, &EvaluationWorker::finished, this, &MainWindow::onEvaluated);
+    connect(m_evaluator, &EvaluationWorker::profiled, this, &MainWindow::onProfiled);
     createWidgets();
     createActions();
     resize(1280, 720);
@@ -85,20 +87,9 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::createWidgets()
 {
-    m_tableModel = new TableModel(this);
-    m_tableView = new QTableView;
-    m_tableView->setModel(m_tableModel);
-    m_tableView->setObjectName(QStringLiteral("DataTable"));
-    m_tableView->setToolTip(tr("The table as the selected step leaves it. Missing cells show as NA."));
-    m_tableView->setAlternatingRowColors(true);
-    m_tableView->setWordWrap(false);
-    m_tableView->setSelectionBehavior(QAbstractItemView::SelectColumns);
-    m_tableView->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
-    // Fixed row heights: the view never measures rows, so a million rows scroll smoothly.
-    m_tableView->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_tableView->verticalHeader()->setDefaultSectionSize(m_tableView->fontMetrics().height() + 6);
-    m_tableView->horizontalHeader()->setDefaultSectionSize(110);
-    m_tableView->horizontalHeader()->setSectionsClickable(true);
+    m_tablePanel = new TablePanel;
+    m_tableModel = m_tablePanel->model();
+    m_tableView = m_tablePanel->view();
     connect(m_tableView->horizontalHeader(), &QHeaderView::sectionClicked, this, [this](int section) {
         if (m_tableModel->table() && m_document)
             m_document->setCurrentColumn(m_tableModel->headerData(section, Qt::Horizontal).toString());
@@ -121,7 +112,7 @@ void MainWindow::createWidgets()
 
     auto* splitter = new QSplitter(Qt::Vertical);
     splitter->setObjectName(QStringLiteral("CentralSplitter"));
-    splitter->addWidget(m_tableView);
+    splitter->addWidget(m_tablePanel);
     splitter->addWidget(m_bottomTabs);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
@@ -351,7 +342,7 @@ void MainWindow::setDocument(std::unique_ptr<Document> document)
     }
     m_issues->setIssues(tr("file"), m_document->readWarnings());
     updateIssuesDock();
-    m_tableModel->setTable(m_document->source());
+    m_tablePanel->showTable(m_document->source());
     const Table& table = *m_document->source();
     if (table.columnCount() > 0)
         m_document->setCurrentColumn(toQString(table.name(0)));
@@ -403,9 +394,15 @@ void MainWindow::onEvaluated(const EvaluationResult& result)
     m_biasPanel->setTable(result.after, m_document ? m_document->target() : std::string());
     if (m_document)
         m_modelPanel->setRecipe(m_document->source(), m_document->steps(), m_document->target());
-    if (result.after && result.after.get() != m_tableModel->table())
-        m_tableModel->setTable(result.after, result.changedColumns);
-    m_columnModel->setProfile(result.profile);
+    if (result.highlights && m_document && result.step < m_document->stepCount()) {
+        if (result.highlights.get() != m_tableModel->highlights())
+            m_tablePanel->showStep(result.highlights, tr("Step %1 (%2)").arg(result.step + 1).arg(toQString(
+                                                          m_document->step(result.step).value("op", std::string()))));
+    } else if (result.after && result.after.get() != m_tableModel->table()) {
+        m_tablePanel->showTable(result.after, result.changedColumns);
+    }
+    if (!result.profilePending)  // else it follows (onProfiled)
+        m_columnModel->setProfile(result.profile);
     showColumn(m_document ? m_document->currentColumn() : QString());
     QStringList inputColumns;
     if (result.before)
@@ -425,6 +422,16 @@ void MainWindow::onEvaluated(const EvaluationResult& result)
     m_issues->setIssues(tr("recipe"), recipeIssues);
     updateIssuesDock();
     updateStatus();
+}
+
+void MainWindow::onProfiled(const EvaluationResult& result)
+{
+    if (result.after != m_lastEvaluation.after)
+        return;
+    m_lastEvaluation.profile = result.profile;
+    m_lastEvaluation.profilePending = false;
+    m_columnModel->setProfile(result.profile);
+    showColumn(m_document ? m_document->currentColumn() : QString());
 }
 
 void MainWindow::showColumn(const QString& name)

@@ -35,6 +35,7 @@ class Document;
 class EvaluationWorker;
 class IssuesPanel;
 class TableModel;
+class TablePanel;
 struct ChangeEvent;
 
 class MainWindow : public QMainWindow {
@@ -45,6 +46,7 @@ public:
 
     RecipePanel* recipePanel() const { return m_recipePanel; }
     BeforeAfterChart* beforeAfterChart() const { return m_chart; }
+    TablePanel* tablePanel() const { return m_tablePanel; }
     // Opens `path`, or the penguins sample when empty.
     void openInitial(const QString& path);
     void openFile(const QString& path);
@@ -71,6 +73,7 @@ private:
     void onDocumentChanged(const ChangeEvent& event);
     void requestEvaluation(bool now = false);
     void onEvaluated(const EvaluationResult& result);
+    void onProfiled(const EvaluationResult& result);
     void showColumn(const QString& name);
     void updateTitle();
     void updateIssuesDock();
@@ -90,6 +93,7 @@ private:
     EvaluationResult m_lastEvaluation;
     std::shared_ptr<PipelineCache> m_pipelineCache;
 
+    TablePanel* m_tablePanel = nullptr;
     TableModel* m_tableModel = nullptr;
     ColumnListModel* m_columnModel = nullptr;
     QTableView* m_tableView = nullptr;

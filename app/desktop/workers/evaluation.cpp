@@ -5,6 +5,7 @@
 #include <chrono>
 #include <exception>
 #include <mutex>
+#include <numeric>
 
 namespace preplab::desktop {
 
@@ -12,6 +13,15 @@ struct PipelineCache {
     std::mutex mutex;
     std::shared_ptr<const Table> source;
     pipeline::Pipeline pipeline;
+    // The marks of the last shown step, reused while its input and output stay the same (a
+    // column click re-evaluates without re-running anything).
+    std::shared_ptr<const StepHighlights> highlights;
+    nlohmann::json highlightsStep;
+    // The profile of the last table profiled: a column click or a step selection that shows the
+    // same table again does not profile it again. Its own lock: profiling may run beside the steps.
+    std::mutex profileMutex;
+    std::optional<Table> profiledTable;
+    profile::TableProfile profile;
 };
 
 std::shared_ptr<PipelineCache> makePipelineCache() { return std::make_shared<PipelineCache>(); }
@@ -19,6 +29,17 @@ std::shared_ptr<PipelineCache> makePipelineCache() { return std::make_shared<Pip
 namespace {
 
 using Clock = std::chrono::steady_clock;
+
+// Same columns (shared, not merely equal) under the same names.
+bool sameTable(const Table& a, const Table& b)
+{
+    if (a.rowCount() != b.rowCount() || a.names() != b.names())
+        return false;
+    for (std::size_t c = 0; c < a.columnCount(); ++c)
+        if (a.columnPtr(c) != b.columnPtr(c))
+            return false;
+    return true;
+}
 
 double msSince(Clock::time_point start)
 {
@@ -77,17 +98,67 @@ bool runSteps(const EvaluationRequest& request, int last, PipelineCache& cache, 
         return true;
     }
     const auto index = static_cast<std::size_t>(last);
-    result.before = std::make_shared<const Table>(p.inputOf(index));
-    result.after = std::make_shared<const Table>(p.step(index).table);
+    const StepHighlights* reuse = cache.highlights.get();
+    if (reuse && cache.highlightsStep == request.steps[index] && sameTable(*reuse->input, p.inputOf(index))
+        && sameTable(*reuse->output, p.step(index).table)) {
+        result.before = reuse->input;
+        result.after = reuse->output;
+    } else {
+        reuse = nullptr;
+        result.before = std::make_shared<const Table>(p.inputOf(index));
+        result.after = std::make_shared<const Table>(p.step(index).table);
+    }
     result.report = p.step(index).report;
     for (const auto& change : result.report->changed)
         result.changedColumns.insert(change.column);
     for (const auto& added : result.report->columnsAdded)
         result.changedColumns.insert(added);
+    if (reuse) {
+        result.highlights = cache.highlights;
+        return true;
+    }
+    std::vector<std::int64_t> sourceOrigin;
+    if (index == 0) {
+        sourceOrigin.resize(p.source().rowCount());
+        std::iota(sourceOrigin.begin(), sourceOrigin.end(), std::int64_t{0});
+    }
+    result.highlights = buildHighlights(result.before, index == 0 ? sourceOrigin : p.step(index - 1).origin,
+                                        result.after, p.step(index).origin, *result.report,
+                                        request.steps[index]);
+    cache.highlights = result.highlights;
+    cache.highlightsStep = request.steps[index];
+    return true;
+}
+
+bool cachedProfile(PipelineCache& cache, const Table& table, profile::TableProfile& out)
+{
+    std::lock_guard lock(cache.profileMutex);
+    if (!cache.profiledTable || !sameTable(*cache.profiledTable, table))
+        return false;
+    out = cache.profile;
     return true;
 }
 
 } // namespace
+
+bool profileResult(EvaluationResult& result, const std::shared_ptr<PipelineCache>& cache, const Progress& progress)
+{
+    result.profilePending = false;
+    if (!result.after)
+        return true;
+    if (cache && cachedProfile(*cache, *result.after, result.profile))
+        return true;
+    auto profiled = profile::profileTable(*result.after, {}, progress);
+    if (!profiled || progress.cancelled())
+        return false;
+    result.profile = std::move(*profiled);
+    if (cache) {
+        std::lock_guard lock(cache->profileMutex);
+        cache->profiledTable = *result.after;
+        cache->profile = result.profile;
+    }
+    return true;
+}
 
 EvaluationResult evaluate(const EvaluationRequest& request, const Progress& progress)
 {
@@ -109,12 +180,12 @@ EvaluationResult evaluate(const EvaluationRequest& request, const Progress& prog
                 return result;
             }
         }
-        auto profiled = profile::profileTable(*result.after, {}, progress);
-        if (!profiled || progress.cancelled()) {
+        if (request.deferProfile) {
+            result.profilePending = !request.cache || !cachedProfile(*request.cache, *result.after, result.profile);
+        } else if (!profileResult(result, request.cache, progress)) {
             result.cancelled = true;
             return result;
         }
-        result.profile = std::move(*profiled);
         if (!request.column.empty())
             result.comparison = compareColumn(request.column, result.before->find(request.column),
                                               result.after->find(request.column));

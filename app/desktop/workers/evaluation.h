@@ -4,6 +4,7 @@
 #pragma once
 
 #include "app/desktop/charts/column_comparison.h"
+#include "app/desktop/models/step_highlights.h"
 #include "core/ops/step_report.h"
 #include "core/profile/profile.h"
 #include "core/table/table.h"
@@ -33,6 +34,9 @@ struct EvaluationRequest {
     std::string target;
     int step = -1;       // show the output of this step (-1 = the source table)
     std::string column;  // the column to compare before/after (empty = none)
+    // Leave the profile of the shown table to profileResult() (the worker delivers the charts
+    // first and the profile after), unless the cache already holds it.
+    bool deferProfile = false;
 };
 
 // One step's outcome for the recipe list: ran, skipped (disabled), failed or not reached.
@@ -49,10 +53,12 @@ struct EvaluationResult {
     std::shared_ptr<const Table> before;  // input of `step` (the source when step = -1)
     std::shared_ptr<const Table> after;   // output of `step`
     std::set<std::string> changedColumns;
-    std::optional<ops::StepReport> report;  // of `step`, when it ran
+    std::optional<ops::StepReport> report;  // of `step`, when it ran (its per-row masks moved to `highlights`)
+    std::shared_ptr<const StepHighlights> highlights;  // the cells `step` changed, for the table view
     std::vector<StepStatus> steps;          // one per recipe step
     Diagnostics warnings;                   // of every step that ran
     profile::TableProfile profile;        // of `after`
+    bool profilePending = false;          // deferred: `profile` is empty, profileResult() fills it
     ColumnComparison comparison;          // of `column`
     std::optional<Error> error;           // the first step that failed
     double stepMs = 0;                    // time of `step` alone
@@ -61,6 +67,9 @@ struct EvaluationResult {
 };
 
 EvaluationResult evaluate(const EvaluationRequest& request, const Progress& progress = {});
+// Fills the profile of a result whose profile was deferred (through `cache`, which keeps the
+// profile of the last table profiled). False when cancelled.
+bool profileResult(EvaluationResult& result, const std::shared_ptr<PipelineCache>& cache, const Progress& progress = {});
 
 } // namespace preplab::desktop
 

@@ -61,6 +61,34 @@ void EvaluationWorker::startPending()
         m_watcher->disconnect(this);
     auto* watcher = new QFutureWatcher<EvaluationResult>(this);
     m_watcher = watcher;
+    EvaluationRequest request = std::move(m_pending);
+    request.deferProfile = true;
+    std::shared_ptr<PipelineCache> cache = request.cache;
+    connect(watcher, &QFutureWatcher<EvaluationResult>::finished, this, [this, watcher, job, cache] {
+        EvaluationResult result = watcher->result();
+        watcher->deleteLater();
+        if (job != m_job)
+            return;
+        m_watcher = nullptr;
+        m_job.reset();
+        if (result.cancelled)
+            return;
+        Q_EMIT finished(result);
+        if (result.profilePending && !m_job && !m_hasPending)
+            startProfile(std::move(result), cache);
+    });
+    Q_EMIT started();
+    watcher->setFuture(QtConcurrent::run([request = std::move(request), job] {
+        return evaluate(request, Progress({}, &job->cancel));
+    }));
+}
+
+void EvaluationWorker::startProfile(EvaluationResult result, std::shared_ptr<PipelineCache> cache)
+{
+    auto job = std::make_shared<Job>();
+    m_job = job;
+    auto* watcher = new QFutureWatcher<EvaluationResult>(this);
+    m_watcher = watcher;
     connect(watcher, &QFutureWatcher<EvaluationResult>::finished, this, [this, watcher, job] {
         EvaluationResult result = watcher->result();
         watcher->deleteLater();
@@ -69,12 +97,15 @@ void EvaluationWorker::startPending()
         m_watcher = nullptr;
         m_job.reset();
         if (!result.cancelled)
-            Q_EMIT finished(result);
+            Q_EMIT profiled(result);
     });
-    Q_EMIT started();
-    EvaluationRequest request = std::move(m_pending);
-    watcher->setFuture(QtConcurrent::run([request = std::move(request), job] {
-        return evaluate(request, Progress({}, &job->cancel));
+    watcher->setFuture(QtConcurrent::run([result = std::move(result), cache, job]() mutable {
+        try {
+            result.cancelled = !profileResult(result, cache, Progress({}, &job->cancel));
+        } catch (const std::exception&) {
+            result.cancelled = true;  // the worker-thread boundary: no profile, the old one stays
+        }
+        return result;
     }));
 }
 

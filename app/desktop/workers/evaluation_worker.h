@@ -2,7 +2,9 @@
 // recipe's step outputs up to the selected step, the profile of the shown table and the
 // before/after series of the selected column. Requests are debounced (a slider drag computes once
 // it pauses) and a newer request cancels the running one through the Progress cancel flag; only
-// the newest result is delivered.
+// the newest result is delivered. The profile of the shown table comes second: `finished` carries
+// the step outputs, marks and chart series as soon as they exist (profilePending set when the
+// profile is not cached), and `profiled` follows with the same result and its profile.
 #pragma once
 
 #include "app/desktop/workers/evaluation.h"
@@ -35,9 +37,11 @@ public:
 Q_SIGNALS:
     void started();
     void finished(const preplab::desktop::EvaluationResult& result);
+    void profiled(const preplab::desktop::EvaluationResult& result);
 
 private:
     void startPending();
+    void startProfile(EvaluationResult result, std::shared_ptr<PipelineCache> cache);
 
     struct Job;
     EvaluationRequest m_pending;

@@ -19,6 +19,7 @@
 #include <QDir>
 #include <QFont>
 #include <QHeaderView>
+#include <QPalette>
 #include <QTableView>
 
 using namespace preplab;
@@ -245,6 +246,27 @@ TEST_CASE("MainWindow: screenshot of the table marking an impute step's cells", 
     QApplication::processEvents();
     QDir().mkpath(QStringLiteral(PREPLAB_SCREENSHOT_DIR));
     REQUIRE(window.grab().save(QStringLiteral(PREPLAB_SCREENSHOT_DIR "/table_highlight.png")));
+
+    // The same marks on a dark palette: the tints are blended into the base colour, so they stay soft.
+    const QPalette light = QApplication::palette();
+    QPalette dark;
+    dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+    dark.setColor(QPalette::WindowText, QColor(0xe0, 0xe0, 0xe0));
+    dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+    dark.setColor(QPalette::AlternateBase, QColor(0x26, 0x26, 0x26));
+    dark.setColor(QPalette::Text, QColor(0xe0, 0xe0, 0xe0));
+    dark.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
+    dark.setColor(QPalette::ButtonText, QColor(0xe0, 0xe0, 0xe0));
+    dark.setColor(QPalette::Mid, QColor(0x60, 0x60, 0x60));
+    QApplication::setPalette(dark);
+    QApplication::processEvents();
+    const QColor imputed = model->data(model->index(3, columnOf(*model, "bill_length_mm")), Qt::BackgroundRole)
+                               .value<QBrush>()
+                               .color();
+    CHECK(imputed.lightnessF() < 0.4);  // a dark tint, not the light palette's pastel
+    REQUIRE(window.tablePanel()->grab().save(QStringLiteral(PREPLAB_SCREENSHOT_DIR "/table_highlight_dark.png")));
+    QApplication::setPalette(light);
+    QApplication::processEvents();
     window.document()->undoStack()->clear();
     window.document()->undoStack()->setClean();
 }

@@ -8,34 +8,33 @@
 namespace preplab::desktop {
 namespace {
 
-// Finite present values of a number-valued column.
-std::vector<double> finiteValues(const Column& column)
-{
-    std::vector<double> out;
-    out.reserve(column.size() - column.missingCount());
-    for (std::size_t i = 0; i < column.size(); ++i) {
-        if (column.isMissing(i))
-            continue;
-        const double v = column.number(i);
-        if (std::isfinite(v))
-            out.push_back(v);
-    }
-    return out;
-}
+using Entry = ComparisonCache::Entry;
 
-// count and missing over all rows; mean, std (n-1), min, median, max over present finite values.
-SideSummary summarise(const Column* column, std::vector<double>* values)
+// count and missing over all rows; mean, std (n-1), min, median, max and the range over present
+// finite values. One copy of the values (for the median's selection), taken in row order so that
+// the sums do not depend on it.
+Entry summariseNumbers(const ColumnPtr& column)
 {
-    SideSummary s;
-    if (!column)
-        return s;
+    Entry e;
+    e.column = column;
+    e.lo = INFINITY;
+    e.hi = -INFINITY;
+    SideSummary& s = e.summary;
     s.exists = true;
     s.type = column->type();
     s.missing = static_cast<std::int64_t>(column->missingCount());
     s.count = static_cast<std::int64_t>(column->size()) - s.missing;
-    if (!values || values->empty())
-        return s;
-    std::vector<double>& v = *values;
+    std::vector<double> v;
+    v.reserve(static_cast<std::size_t>(s.count));
+    for (std::size_t i = 0; i < column->size(); ++i) {
+        if (column->isMissing(i))
+            continue;
+        const double x = column->number(i);
+        if (std::isfinite(x))
+            v.push_back(x);
+    }
+    if (v.empty())
+        return e;
     double sum = 0;
     for (double x : v)
         sum += x;
@@ -47,24 +46,42 @@ SideSummary summarise(const Column* column, std::vector<double>* values)
     if (v.size() > 1)
         s.std = std::sqrt(ss / double(v.size() - 1));
     auto [lo, hi] = std::minmax_element(v.begin(), v.end());
-    s.min = *lo;
-    s.max = *hi;
-    std::vector<double> sorted = v;
-    const std::size_t mid = sorted.size() / 2;
-    std::nth_element(sorted.begin(), sorted.begin() + static_cast<std::ptrdiff_t>(mid), sorted.end());
-    double median = sorted[mid];
-    if (sorted.size() % 2 == 0)
-        median = (median + *std::max_element(sorted.begin(), sorted.begin() + static_cast<std::ptrdiff_t>(mid))) / 2;
+    s.min = e.lo = *lo;
+    s.max = e.hi = *hi;
+    const std::size_t mid = v.size() / 2;
+    std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(mid), v.end());
+    double median = v[mid];
+    if (v.size() % 2 == 0)
+        median = (median + *std::max_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(mid))) / 2;
     s.median = median;
+    return e;
+}
+
+SideSummary summariseOther(const Column* column)
+{
+    SideSummary s;
+    if (!column)
+        return s;
+    s.exists = true;
+    s.type = column->type();
+    s.missing = static_cast<std::int64_t>(column->missingCount());
+    s.count = static_cast<std::int64_t>(column->size()) - s.missing;
     return s;
 }
 
 // numpy.histogram's binning on shared edges: bin i holds [e_i, e_{i+1}), the last bin is closed.
-std::vector<std::int64_t> binCounts(const std::vector<double>& values, double lo, double hi, int bins)
+std::vector<std::int64_t> binCounts(const Column* column, double lo, double hi, int bins)
 {
     std::vector<std::int64_t> counts(static_cast<std::size_t>(bins), 0);
+    if (!column)
+        return counts;
     const double width = (hi - lo) / bins;
-    for (double v : values) {
+    for (std::size_t i = 0; i < column->size(); ++i) {
+        if (column->isMissing(i))
+            continue;
+        const double v = column->number(i);
+        if (!std::isfinite(v))
+            continue;
         int b = static_cast<int>((v - lo) / width);
         b = std::clamp(b, 0, bins - 1);
         ++counts[static_cast<std::size_t>(b)];
@@ -81,12 +98,25 @@ void countCategories(const Column& column, std::unordered_map<std::string, std::
 
 } // namespace
 
-ColumnComparison compareColumn(const std::string& name, const Column* before, const Column* after, int bins,
-                               int maxCategories)
+namespace {
+
+Entry numbersOf(const ColumnPtr& column, ComparisonCache* cache)
+{
+    if (cache)
+        if (auto hit = cache->find(column.get()))
+            return *hit;
+    Entry e = summariseNumbers(column);
+    if (cache)
+        cache->insert(e);
+    return e;
+}
+
+ColumnComparison compare(const std::string& name, const ColumnPtr& before, const ColumnPtr& after, int bins,
+                         int maxCategories, ComparisonCache* cache)
 {
     ColumnComparison out;
     out.column = name;
-    const Column* any = after ? after : before;
+    const Column* any = after ? after.get() : before.get();
     if (!any)
         return out;
     const bool numeric = (!before || hasNumberValue(before->type())) && (!after || hasNumberValue(after->type()))
@@ -94,17 +124,16 @@ ColumnComparison compareColumn(const std::string& name, const Column* before, co
     if (numeric) {
         out.kind = ColumnComparison::Kind::Numeric;
         out.datetime = any->type() == ColumnType::Datetime;
-        std::vector<double> b = before ? finiteValues(*before) : std::vector<double>{};
-        std::vector<double> a = after ? finiteValues(*after) : std::vector<double>{};
-        out.beforeSummary = summarise(before, &b);
-        out.afterSummary = summarise(after, &a);
         double lo = INFINITY, hi = -INFINITY;
-        for (const auto* side : {&b, &a}) {
-            if (side->empty())
+        for (const auto& [column, summary] : {std::pair{&before, &out.beforeSummary}, std::pair{&after, &out.afterSummary}}) {
+            if (!*column)
                 continue;
-            auto [mn, mx] = std::minmax_element(side->begin(), side->end());
-            lo = std::min(lo, *mn);
-            hi = std::max(hi, *mx);
+            const Entry e = numbersOf(*column, cache);
+            *summary = e.summary;
+            if (e.lo <= e.hi) {
+                lo = std::min(lo, e.lo);
+                hi = std::max(hi, e.hi);
+            }
         }
         if (!(lo <= hi))
             return out;  // nothing finite on either side: no bars
@@ -115,13 +144,13 @@ ColumnComparison compareColumn(const std::string& name, const Column* before, co
         out.edges.resize(static_cast<std::size_t>(bins) + 1);
         for (int i = 0; i <= bins; ++i)
             out.edges[static_cast<std::size_t>(i)] = i == bins ? hi : lo + (hi - lo) * i / bins;
-        out.before = before ? binCounts(b, lo, hi, bins) : std::vector<std::int64_t>(static_cast<std::size_t>(bins), 0);
-        out.after = after ? binCounts(a, lo, hi, bins) : std::vector<std::int64_t>(static_cast<std::size_t>(bins), 0);
+        out.before = binCounts(before.get(), lo, hi, bins);
+        out.after = binCounts(after.get(), lo, hi, bins);
         return out;
     }
     out.kind = ColumnComparison::Kind::Categorical;
-    out.beforeSummary = summarise(before, nullptr);
-    out.afterSummary = summarise(after, nullptr);
+    out.beforeSummary = summariseOther(before.get());
+    out.afterSummary = summariseOther(after.get());
     std::unordered_map<std::string, std::int64_t> cb, ca;
     if (before)
         countCategories(*before, cb);
@@ -154,6 +183,39 @@ ColumnComparison compareColumn(const std::string& name, const Column* before, co
         out.after.push_back(otherAfter);
     }
     return out;
+}
+
+} // namespace
+
+std::optional<ComparisonCache::Entry> ComparisonCache::find(const Column* column)
+{
+    std::lock_guard lock(m_mutex);
+    for (const Entry& e : m_entries)
+        if (e.column.get() == column)
+            return e;
+    return std::nullopt;
+}
+
+void ComparisonCache::insert(Entry entry)
+{
+    std::lock_guard lock(m_mutex);
+    if (m_entries.size() >= 4)
+        m_entries.erase(m_entries.begin());
+    m_entries.push_back(std::move(entry));
+}
+
+ColumnComparison compareColumn(const std::string& name, const Column* before, const Column* after, int bins,
+                               int maxCategories)
+{
+    // Borrowed, not owned: the comparison does not outlive the call.
+    const auto borrow = [](const Column* c) { return c ? ColumnPtr(c, [](const Column*) {}) : ColumnPtr(); };
+    return compare(name, borrow(before), borrow(after), bins, maxCategories, nullptr);
+}
+
+ColumnComparison compareColumn(const std::string& name, const ColumnPtr& before, const ColumnPtr& after,
+                               ComparisonCache& cache, int bins, int maxCategories)
+{
+    return compare(name, before, after, bins, maxCategories, &cache);
 }
 
 } // namespace preplab::desktop

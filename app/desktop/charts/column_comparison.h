@@ -7,6 +7,8 @@
 #include "core/table/column.h"
 
 #include <cstdint>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -31,10 +33,30 @@ struct ColumnComparison {
     bool datetime = false;                        // edges are milliseconds since the epoch
 };
 
+// The summaries of the last few number columns compared, kept by column: a column shared between
+// evaluations (a step's input while its parameters change) is summarised once.
+class ComparisonCache {
+public:
+    struct Entry {
+        ColumnPtr column;
+        SideSummary summary;
+        double lo = 0, hi = 0;  // finite range (lo > hi: none)
+    };
+    std::optional<Entry> find(const Column* column);
+    void insert(Entry entry);
+
+private:
+    std::mutex m_mutex;
+    std::vector<Entry> m_entries;  // newest last, at most 4
+};
+
 // Compares column `name` of `before` and `after` (either may lack it). Numbers use `bins` equal-width
 // bins over the union of both ranges; categories keep the `maxCategories` most frequent ones
-// (over both sides) and fold the rest into "(other)".
+// (over both sides) and fold the rest into "(other)". With a cache, number columns it holds are
+// not summarised again.
 ColumnComparison compareColumn(const std::string& name, const Column* before, const Column* after, int bins = 30,
                                int maxCategories = 12);
+ColumnComparison compareColumn(const std::string& name, const ColumnPtr& before, const ColumnPtr& after,
+                               ComparisonCache& cache, int bins = 30, int maxCategories = 12);
 
 } // namespace preplab::desktop

@@ -41,6 +41,7 @@ QString cellText(const Column& column, std::size_t row)
 TableModel::TableModel(QObject* parent) : QAbstractTableModel(parent)
 {
     m_italic.setItalic(true);
+    setPalette(QApplication::palette());
 }
 
 QColor TableModel::background(CellState state, const QPalette& palette)
@@ -52,11 +53,12 @@ QColor TableModel::background(CellState state, const QPalette& palette)
     return blend(base, tintOf(state), base.lightnessF() > 0.5 ? 0.24 : 0.38);
 }
 
-void TableModel::updateBrushes()
+void TableModel::setPalette(const QPalette& palette)
 {
-    const QPalette palette = QApplication::palette();
     for (int s = 1; s < 6; ++s)
         m_brushes[s] = QBrush(background(static_cast<CellState>(s), palette));
+    if (m_highlights && rowCount() > 0 && columnCount() > 0)
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1), {Qt::BackgroundRole});
 }
 
 void TableModel::setTable(std::shared_ptr<const Table> table, std::set<std::string> changed)
@@ -83,7 +85,6 @@ void TableModel::setHighlights(std::shared_ptr<const StepHighlights> highlights)
         if (m_highlights->columns[c].kind != ColumnMarks::Kind::Unchanged)
             m_changed.insert(m_table->name(c));
     m_showRemoved = false;
-    updateBrushes();
     endResetModel();
 }
 

@@ -46,6 +46,8 @@ public:
     // The soft background of a cell state: `tint` blended into the palette's base colour, so it
     // reads on light and dark palettes alike. Plain gives an invalid colour.
     static QColor background(CellState state, const QPalette& palette);
+    // Recomputes the cell backgrounds for `palette` (the view's, after a palette change).
+    void setPalette(const QPalette& palette);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
@@ -53,7 +55,6 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
-    void updateBrushes();
     CellState cellState(std::size_t row, std::size_t column) const;
     QString cellToolTip(CellState state, std::size_t row, std::size_t column) const;
     std::size_t tableRow(int row) const;

@@ -287,9 +287,14 @@ void BiasPanel::fillTargetPickers()
     m_updating = true;
     m_positive->clear();
     m_positive->addItem(kAutomatic);
-    if (m_table)
-        for (const auto& value : distinctValues(*m_table, toStdString(m_target->currentText())))
-            m_positive->addItem(toQString(value));
+    const std::string target = toStdString(m_target->currentText());
+    const auto index = m_table ? m_table->indexOf(target) : std::nullopt;
+    ColumnPtr column = index ? m_table->columnPtr(*index) : ColumnPtr();
+    if (!column || column != m_pickerColumn)
+        m_pickerValues = column ? distinctValues(*m_table, target) : std::vector<std::string>();
+    m_pickerColumn = column;
+    for (const auto& value : m_pickerValues)
+        m_positive->addItem(toQString(value));
     m_positive->setCurrentText(m_positive->findText(previous) >= 0 ? previous : kAutomatic);
     m_updating = false;
 }

@@ -79,6 +79,10 @@ private:
     BiasAnalysis m_analysis;
     bool m_updating = false;
     bool m_stale = false;  // a change arrived while hidden
+    // The target's distinct values, kept while the target column stays the same (every recipe
+    // edit brings a new table, whose target column a step rarely touches).
+    ColumnPtr m_pickerColumn;
+    std::vector<std::string> m_pickerValues;
 
     QComboBox* m_target = nullptr;
     QComboBox* m_positive = nullptr;

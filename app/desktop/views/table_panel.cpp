@@ -2,6 +2,7 @@
 
 #include "app/desktop/models/table_model.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -35,17 +36,9 @@ TablePanel::TablePanel(QWidget* parent) : QWidget(parent)
     row->setSpacing(6);
     m_title = new QLabel;
     row->addWidget(m_title);
-    const QPalette palette = this->palette();
-    const std::pair<LegendItem*, TableModel::CellState> items[] = {
-        {&m_changed, TableModel::CellState::Changed},       {&m_imputed, TableModel::CellState::Imputed},
-        {&m_newColumns, TableModel::CellState::NewColumn},  {&m_addedRows, TableModel::CellState::AddedRow},
-        {&m_removedRows, TableModel::CellState::Removed}};
-    for (const auto& [item, state] : items) {
+    for (LegendItem* item : {&m_changed, &m_imputed, &m_newColumns, &m_addedRows, &m_removedRows}) {
         item->swatch = new QLabel;
         item->swatch->setFixedSize(12, 12);
-        item->swatch->setStyleSheet(QStringLiteral("background: %1; border: 1px solid %2;")
-                                        .arg(TableModel::background(state, palette).name(),
-                                             palette.color(QPalette::Mid).name()));
         item->text = new QLabel;
         row->addSpacing(6);
         row->addWidget(item->swatch);
@@ -77,7 +70,29 @@ TablePanel::TablePanel(QWidget* parent) : QWidget(parent)
     layout->setSpacing(0);
     layout->addWidget(legend);
     layout->addWidget(m_view);
+    updateColours();
     updateLegend();
+}
+
+void TablePanel::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        updateColours();
+}
+
+void TablePanel::updateColours()
+{
+    const QPalette palette = this->palette();
+    m_model->setPalette(palette);
+    const std::pair<LegendItem*, TableModel::CellState> items[] = {
+        {&m_changed, TableModel::CellState::Changed},       {&m_imputed, TableModel::CellState::Imputed},
+        {&m_newColumns, TableModel::CellState::NewColumn},  {&m_addedRows, TableModel::CellState::AddedRow},
+        {&m_removedRows, TableModel::CellState::Removed}};
+    for (const auto& [item, state] : items)
+        item->swatch->setStyleSheet(QStringLiteral("background: %1; border: 1px solid %2;")
+                                        .arg(TableModel::background(state, palette).name(),
+                                             palette.color(QPalette::Mid).name()));
 }
 
 void TablePanel::showTable(std::shared_ptr<const Table> table, std::set<std::string> changed)

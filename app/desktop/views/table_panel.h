@@ -34,12 +34,16 @@ public:
     // Shows a step's output with its marks; `stepName` heads the legend ("Step 2 (scale)").
     void showStep(std::shared_ptr<const StepHighlights> highlights, const QString& stepName);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
     struct LegendItem {
         QLabel* swatch = nullptr;
         QLabel* text = nullptr;
     };
     void updateLegend();
+    void updateColours();
     void setItem(LegendItem& item, std::size_t count, const QString& one, const QString& many);
 
     TableModel* m_model = nullptr;

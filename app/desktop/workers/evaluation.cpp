@@ -22,6 +22,7 @@ struct PipelineCache {
     std::mutex profileMutex;
     std::optional<Table> profiledTable;
     profile::TableProfile profile;
+    ComparisonCache comparisons;
 };
 
 std::shared_ptr<PipelineCache> makePipelineCache() { return std::make_shared<PipelineCache>(); }
@@ -39,6 +40,12 @@ bool sameTable(const Table& a, const Table& b)
         if (a.columnPtr(c) != b.columnPtr(c))
             return false;
     return true;
+}
+
+ColumnPtr columnOf(const Table& table, const std::string& name)
+{
+    const auto index = table.indexOf(name);
+    return index ? table.columnPtr(*index) : ColumnPtr();
 }
 
 double msSince(Clock::time_point start)
@@ -186,7 +193,10 @@ EvaluationResult evaluate(const EvaluationRequest& request, const Progress& prog
             result.cancelled = true;
             return result;
         }
-        if (!request.column.empty())
+        if (!request.column.empty() && request.cache)
+            result.comparison = compareColumn(request.column, columnOf(*result.before, request.column),
+                                              columnOf(*result.after, request.column), request.cache->comparisons);
+        else if (!request.column.empty())
             result.comparison = compareColumn(request.column, result.before->find(request.column),
                                               result.after->find(request.column));
     } catch (const std::exception& e) {

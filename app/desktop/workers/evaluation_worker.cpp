@@ -38,12 +38,13 @@ void EvaluationWorker::requestNow(EvaluationRequest request)
     startPending();
 }
 
-bool EvaluationWorker::isBusy() const { return m_hasPending || m_watcher != nullptr; }
+bool EvaluationWorker::isBusy() const { return m_hasPending || m_profileQueued || m_watcher != nullptr; }
 
 void EvaluationWorker::cancel()
 {
     m_debounce.stop();
     m_hasPending = false;
+    m_profileQueued = false;
     if (m_job)
         m_job->cancel = true;
 }
@@ -53,6 +54,7 @@ void EvaluationWorker::startPending()
     if (!m_hasPending)
         return;
     m_hasPending = false;
+    m_profileQueued = false;
     if (m_job)
         m_job->cancel = true;  // the running job stops at its next progress check
     auto job = std::make_shared<Job>();
@@ -74,8 +76,18 @@ void EvaluationWorker::startPending()
         if (result.cancelled)
             return;
         Q_EMIT finished(result);
-        if (result.profilePending && !m_job && !m_hasPending)
-            startProfile(std::move(result), cache);
+        if (!result.profilePending)
+            return;
+        // After the window has painted what `finished` changed: the profile then does not compete
+        // with the repaint for the CPU.
+        m_profileQueued = true;
+        QTimer::singleShot(0, this, [this, result = std::move(result), cache]() mutable {
+            if (!m_profileQueued)
+                return;
+            m_profileQueued = false;
+            if (!m_job && !m_hasPending)
+                startProfile(std::move(result), cache);
+        });
     });
     Q_EMIT started();
     watcher->setFuture(QtConcurrent::run([request = std::move(request), job] {

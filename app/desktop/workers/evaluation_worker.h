@@ -46,6 +46,7 @@ private:
     struct Job;
     EvaluationRequest m_pending;
     bool m_hasPending = false;
+    bool m_profileQueued = false;  // a profile starts once the delivered result is painted
     QTimer m_debounce;
     std::shared_ptr<Job> m_job;
     QFutureWatcher<EvaluationResult>* m_watcher = nullptr;

@@ -11,8 +11,8 @@ namespace {
 using Entry = ComparisonCache::Entry;
 
 // count and missing over all rows; mean, std (n-1), min, median, max and the range over present
-// finite values. One copy of the values (for the median's selection), taken in row order so that
-// the sums do not depend on it.
+// finite values. Sums run in row order. The median is exact without sorting a copy of the column:
+// a fine histogram finds the bin(s) holding the middle rank(s), and only their values are selected.
 Entry summariseNumbers(const ColumnPtr& column)
 {
     Entry e;
@@ -24,35 +24,65 @@ Entry summariseNumbers(const ColumnPtr& column)
     s.type = column->type();
     s.missing = static_cast<std::int64_t>(column->missingCount());
     s.count = static_cast<std::int64_t>(column->size()) - s.missing;
-    std::vector<double> v;
-    v.reserve(static_cast<std::size_t>(s.count));
-    for (std::size_t i = 0; i < column->size(); ++i) {
-        if (column->isMissing(i))
+    const Column& c = *column;
+    const std::size_t rows = c.size();
+    std::size_t n = 0;
+    double sum = 0, lo = INFINITY, hi = -INFINITY;
+    for (std::size_t i = 0; i < rows; ++i) {
+        if (c.isMissing(i))
             continue;
-        const double x = column->number(i);
-        if (std::isfinite(x))
-            v.push_back(x);
-    }
-    if (v.empty())
-        return e;
-    double sum = 0;
-    for (double x : v)
+        const double x = c.number(i);
+        if (!std::isfinite(x))
+            continue;
+        ++n;
         sum += x;
-    const double mean = sum / double(v.size());
+        lo = std::min(lo, x);
+        hi = std::max(hi, x);
+    }
+    if (n == 0)
+        return e;
+    const double mean = sum / double(n);
+    constexpr std::size_t kFine = 4096;
+    const double scale = hi > lo ? double(kFine) / (hi - lo) : 0.0;
+    auto fineBin = [&](double x) { return std::min(static_cast<std::size_t>((x - lo) * scale), kFine - 1); };
+    std::vector<std::size_t> fine(kFine, 0);
     double ss = 0;
-    for (double x : v)
+    for (std::size_t i = 0; i < rows; ++i) {
+        if (c.isMissing(i))
+            continue;
+        const double x = c.number(i);
+        if (!std::isfinite(x))
+            continue;
         ss += (x - mean) * (x - mean);
+        ++fine[fineBin(x)];
+    }
     s.mean = mean;
-    if (v.size() > 1)
-        s.std = std::sqrt(ss / double(v.size() - 1));
-    auto [lo, hi] = std::minmax_element(v.begin(), v.end());
-    s.min = e.lo = *lo;
-    s.max = e.hi = *hi;
-    const std::size_t mid = v.size() / 2;
-    std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(mid), v.end());
-    double median = v[mid];
-    if (v.size() % 2 == 0)
-        median = (median + *std::max_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(mid))) / 2;
+    if (n > 1)
+        s.std = std::sqrt(ss / double(n - 1));
+    s.min = e.lo = lo;
+    s.max = e.hi = hi;
+
+    const std::size_t upper = n / 2, lower = n % 2 ? upper : upper - 1;  // the middle rank(s), 0-based
+    std::size_t first = 0, before = 0;  // first bin holding rank `lower`; values in the bins below it
+    while (before + fine[first] <= lower)
+        before += fine[first++];
+    std::size_t last = first, through = before + fine[first];
+    while (through <= upper)
+        through += fine[++last];
+    std::vector<double> middle;
+    middle.reserve(through - before);
+    for (std::size_t i = 0; i < rows; ++i) {
+        if (c.isMissing(i))
+            continue;
+        const double x = c.number(i);
+        if (std::isfinite(x) && fineBin(x) >= first && fineBin(x) <= last)
+            middle.push_back(x);
+    }
+    const std::size_t at = upper - before;
+    std::nth_element(middle.begin(), middle.begin() + static_cast<std::ptrdiff_t>(at), middle.end());
+    double median = middle[at];
+    if (n % 2 == 0)
+        median = (median + *std::max_element(middle.begin(), middle.begin() + static_cast<std::ptrdiff_t>(at))) / 2;
     s.median = median;
     return e;
 }

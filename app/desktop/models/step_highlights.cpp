@@ -137,7 +137,13 @@ std::shared_ptr<const StepHighlights> buildHighlights(std::shared_ptr<const Tabl
         const Column& inColumn = in.column(static_cast<std::size_t>(marks.inputColumn));
         const Column& outColumn = out.column(*c);
         marks.kind = ColumnMarks::Kind::Changed;
+        const bool masked = change.changedRows.size() == outColumn.size();
         marks.changed = changedMask(change, inColumn, outColumn, *h);
+        if (masked && inColumn.missingCount() == 0) {  // nothing to impute: the report's count stands
+            marks.changedCells = change.changedCells;
+            h->changedCells += marks.changedCells;
+            continue;
+        }
         for (std::size_t r = 0; r < marks.changed.size(); ++r) {
             if (!marks.changed[r])
                 continue;

@@ -3,6 +3,7 @@
 // cells (under QAbstractItemModelTester), the legend's counts, and a screenshot.
 #include "app_test_support.h"
 
+#include "app/desktop/commands/edit_step_command.h"
 #include "app/desktop/document/document.h"
 #include "app/desktop/main_window.h"
 #include "app/desktop/models/step_highlights.h"
@@ -20,7 +21,9 @@
 #include <QFont>
 #include <QHeaderView>
 #include <QPalette>
+#include <QSignalSpy>
 #include <QTableView>
+#include <QToolButton>
 
 using namespace preplab;
 using namespace preplab::desktop;
@@ -154,7 +157,8 @@ TEST_CASE("TableModel: removed rows are counted and can be shown; new columns ar
     TablePanel panel;
     panel.showStep(dropped.highlights, QStringLiteral("Step 1 (drop_missing)"));
     CHECK(panel.legendText().contains(QStringLiteral("11 removed rows")));
-    CHECK(panel.legendText().contains(QStringLiteral("0 cells imputed")));
+    CHECK(panel.legendText().contains(QStringLiteral("no cells changed")));
+    CHECK_FALSE(panel.legendText().contains(QStringLiteral("imputed")));
 }
 
 TEST_CASE("StepHighlights: rows follow their origin; copies and synthetic rows are added rows", "[app][models]")
@@ -234,14 +238,15 @@ TEST_CASE("MainWindow: screenshot of the table marking an impute step's cells", 
     REQUIRE(window.document());
     window.document()->setCurrentColumn(QStringLiteral("bill_length_mm"));
     settle();
-    CHECK(window.tablePanel()->legendText().isEmpty());
+    CHECK(window.tablePanel()->legendText().startsWith(QStringLiteral("Source table")));
     window.recipePanel()->addStepOfOp(QStringLiteral("impute"));
     settle();
     REQUIRE(window.lastEvaluation().highlights);
     const TableModel* model = window.tablePanel()->model();
     CHECK(model->highlights() == window.lastEvaluation().highlights.get());
     CHECK(stateAt(*model, 3, columnOf(*model, "bill_length_mm")) == State::Imputed);
-    CHECK(window.tablePanel()->legendText().contains(QStringLiteral("8 cells imputed")));  // 2 in each of 4 columns
+    // 2 in each of 4 columns; only the colours in use, and the removed rows
+    CHECK(window.tablePanel()->legendText().endsWith(QStringLiteral("8 cells imputed, 0 removed rows")));
     window.tablePanel()->view()->scrollToTop();
     QApplication::processEvents();
     QDir().mkpath(QStringLiteral(PREPLAB_SCREENSHOT_DIR));
@@ -267,6 +272,37 @@ TEST_CASE("MainWindow: screenshot of the table marking an impute step's cells", 
     REQUIRE(window.tablePanel()->grab().save(QStringLiteral(PREPLAB_SCREENSHOT_DIR "/table_highlight_dark.png")));
     QApplication::setPalette(light);
     QApplication::processEvents();
+
+    // A parameter change keeps the table where it was: the cells change in place.
+    QTableView* view = window.tablePanel()->view();
+    view->scrollTo(model->index(200, 0), QAbstractItemView::PositionAtTop);
+    const int top = view->rowAt(0);
+    CHECK(top > 150);
+    QSignalSpy resets(model, &QAbstractItemModel::modelReset);
+    window.document()->undoStack()->push(new EditStepCommand(window.document(), 0, "strategy", "mean"));
+    settle();
+    CHECK(resets.isEmpty());
+    CHECK(view->rowAt(0) == top);
+    CHECK(model->data(model->index(3, columnOf(*model, "bill_length_mm")), Qt::ToolTipRole)
+              .toString()
+              .startsWith(QStringLiteral("imputed: was missing, now 43.92")));
+
+    // A step that removes rows: the legend counts them and the toggle shows them.
+    window.recipePanel()->addStepOfOp(QStringLiteral("drop_missing"));
+    settle();
+    REQUIRE(window.document()->currentStep() == 1);
+    CHECK(window.tablePanel()->legendText().contains(QStringLiteral("11 removed rows")));
+    auto* toggle = window.tablePanel()->findChild<QToolButton*>(QStringLiteral("ShowRemovedRows"));
+    REQUIRE(toggle);
+    CHECK(toggle->isEnabled());
+    toggle->click();
+    QApplication::processEvents();
+    CHECK(model->showsRemoved());
+    CHECK(model->rowCount() == 11);
+    CHECK(window.tablePanel()->view()->rowAt(0) == 0);
+    REQUIRE(window.grab().save(QStringLiteral(PREPLAB_SCREENSHOT_DIR "/table_removed_rows.png")));
+    toggle->click();
+    CHECK(model->rowCount() == 333);
     window.document()->undoStack()->clear();
     window.document()->undoStack()->setClean();
 }

@@ -63,12 +63,20 @@ void TableModel::setPalette(const QPalette& palette)
 
 void TableModel::setTable(std::shared_ptr<const Table> table, std::set<std::string> changed)
 {
-    beginResetModel();
+    const bool sameShape = m_table && table && !m_showRemoved && m_table->rowCount() == table->rowCount()
+                           && m_table->names() == table->names();
+    if (!sameShape)
+        beginResetModel();
     m_table = std::move(table);
     m_changed = std::move(changed);
     m_highlights.reset();
     m_showRemoved = false;
-    endResetModel();
+    if (!sameShape) {
+        endResetModel();
+    } else if (rowCount() > 0 && columnCount() > 0) {
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
+        Q_EMIT headerDataChanged(Qt::Horizontal, 0, columnCount() - 1);
+    }
 }
 
 void TableModel::setHighlights(std::shared_ptr<const StepHighlights> highlights)
@@ -77,7 +85,13 @@ void TableModel::setHighlights(std::shared_ptr<const StepHighlights> highlights)
         setTable(m_table, m_changed);
         return;
     }
-    beginResetModel();
+    // Same shape (a parameter changed): the cells change in place, so the view keeps its scroll
+    // position and selection; otherwise the model resets.
+    const Table& next = *highlights->output;
+    const bool sameShape = m_table && !m_showRemoved && m_table->rowCount() == next.rowCount()
+                           && m_table->names() == next.names();
+    if (!sameShape)
+        beginResetModel();
     m_highlights = std::move(highlights);
     m_table = m_highlights->output;
     m_changed.clear();
@@ -85,7 +99,12 @@ void TableModel::setHighlights(std::shared_ptr<const StepHighlights> highlights)
         if (m_highlights->columns[c].kind != ColumnMarks::Kind::Unchanged)
             m_changed.insert(m_table->name(c));
     m_showRemoved = false;
-    endResetModel();
+    if (!sameShape) {
+        endResetModel();
+    } else if (rowCount() > 0 && columnCount() > 0) {
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
+        Q_EMIT headerDataChanged(Qt::Horizontal, 0, columnCount() - 1);
+    }
 }
 
 void TableModel::setShowRemoved(bool show)

@@ -59,6 +59,7 @@ TablePanel::TablePanel(QWidget* parent) : QWidget(parent)
     m_showRemoved->setToolTip(tr("Show the rows the selected step removed (from its input) instead of its output"));
     connect(m_showRemoved, &QToolButton::toggled, this, [this](bool on) {
         m_model->setShowRemoved(on);
+        m_view->scrollToTop();
         updateLegend();
     });
     row->addSpacing(6);
@@ -111,10 +112,11 @@ void TablePanel::showStep(std::shared_ptr<const StepHighlights> highlights, cons
 
 void TablePanel::setItem(LegendItem& item, std::size_t count, const QString& one, const QString& many)
 {
+    // Only the colours in use are explained; the removed rows are always counted (0 is news too).
+    const bool shown = count > 0 || &item == &m_removedRows;
     item.text->setText((count == 1 ? one : many).arg(count));
-    item.text->setEnabled(count > 0);
-    item.swatch->setVisible(true);
-    item.text->setVisible(true);
+    item.swatch->setVisible(shown);
+    item.text->setVisible(shown);
 }
 
 void TablePanel::updateLegend()
@@ -132,8 +134,10 @@ void TablePanel::updateLegend()
         m_showRemoved->hide();
         return;
     }
-    m_title->setText(m_model->showsRemoved() ? tr("<b>%1</b>, rows it removed:").arg(m_stepName)
-                                             : tr("<b>%1</b>:").arg(m_stepName));
+    const bool unchanged = h->changedCells == 0 && h->addedColumns == 0 && h->addedRowCount == 0;
+    m_title->setText(m_model->showsRemoved() ? tr("<b>%1</b>, the rows it removed:").arg(m_stepName)
+                     : unchanged         ? tr("<b>%1</b>: no cells changed,").arg(m_stepName)
+                                         : tr("<b>%1</b>:").arg(m_stepName));
     setItem(m_changed, h->changedCells - h->imputedCells, tr("%L1 cell changed"), tr("%L1 cells changed"));
     setItem(m_imputed, h->imputedCells, tr("%L1 cell imputed"), tr("%L1 cells imputed"));
     setItem(m_newColumns, h->addedColumns, tr("%L1 new column"), tr("%L1 new columns"));
@@ -148,6 +152,8 @@ void TablePanel::updateLegend()
 QString TablePanel::legendText() const
 {
     QStringList parts;
+    if (!m_title->text().isEmpty())
+        parts << m_title->text();
     for (const LegendItem* item : {&m_changed, &m_imputed, &m_newColumns, &m_addedRows, &m_removedRows})
         if (!item->text->isHidden())
             parts << item->text->text();

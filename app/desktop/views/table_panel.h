@@ -26,7 +26,7 @@ public:
 
     QTableView* view() const { return m_view; }
     TableModel* model() const { return m_model; }
-    // The legend's text, one item per colour (tests).
+    // The legend's text: its title, then one item per colour in use (tests).
     QString legendText() const;
 
     // Shows `table` without marks (the source), naming `changed` columns in the header.

@@ -10,6 +10,26 @@ namespace {
 
 using Entry = ComparisonCache::Entry;
 
+// Calls f(x) for every present finite value of a number-valued column, in row order, straight
+// from its storage (a tight loop per storage kind rather than a type test per cell).
+template <class F>
+void forEachFinite(const Column& c, F&& f)
+{
+    const Column::Mask& valid = c.validMask();
+    const std::size_t n = c.size();
+    if (c.type() == ColumnType::Numeric) {
+        const double* d = c.doubles().data();
+        for (std::size_t i = 0; i < n; ++i)
+            if ((valid.empty() || valid[i]) && std::isfinite(d[i]))
+                f(d[i]);
+    } else {
+        const std::int64_t* v = c.ints().data();
+        for (std::size_t i = 0; i < n; ++i)
+            if (valid.empty() || valid[i])
+                f(static_cast<double>(v[i]));
+    }
+}
+
 // count and missing over all rows; mean, std (n-1), min, median, max and the range over present
 // finite values. Sums run in row order. The median is exact without sorting a copy of the column:
 // a fine histogram finds the bin(s) holding the middle rank(s), and only their values are selected.
@@ -25,20 +45,14 @@ Entry summariseNumbers(const ColumnPtr& column)
     s.missing = static_cast<std::int64_t>(column->missingCount());
     s.count = static_cast<std::int64_t>(column->size()) - s.missing;
     const Column& c = *column;
-    const std::size_t rows = c.size();
     std::size_t n = 0;
     double sum = 0, lo = INFINITY, hi = -INFINITY;
-    for (std::size_t i = 0; i < rows; ++i) {
-        if (c.isMissing(i))
-            continue;
-        const double x = c.number(i);
-        if (!std::isfinite(x))
-            continue;
+    forEachFinite(c, [&](double x) {
         ++n;
         sum += x;
         lo = std::min(lo, x);
         hi = std::max(hi, x);
-    }
+    });
     if (n == 0)
         return e;
     const double mean = sum / double(n);
@@ -47,15 +61,10 @@ Entry summariseNumbers(const ColumnPtr& column)
     auto fineBin = [&](double x) { return std::min(static_cast<std::size_t>((x - lo) * scale), kFine - 1); };
     std::vector<std::size_t> fine(kFine, 0);
     double ss = 0;
-    for (std::size_t i = 0; i < rows; ++i) {
-        if (c.isMissing(i))
-            continue;
-        const double x = c.number(i);
-        if (!std::isfinite(x))
-            continue;
+    forEachFinite(c, [&](double x) {
         ss += (x - mean) * (x - mean);
         ++fine[fineBin(x)];
-    }
+    });
     s.mean = mean;
     if (n > 1)
         s.std = std::sqrt(ss / double(n - 1));
@@ -71,13 +80,11 @@ Entry summariseNumbers(const ColumnPtr& column)
         through += fine[++last];
     std::vector<double> middle;
     middle.reserve(through - before);
-    for (std::size_t i = 0; i < rows; ++i) {
-        if (c.isMissing(i))
-            continue;
-        const double x = c.number(i);
-        if (std::isfinite(x) && fineBin(x) >= first && fineBin(x) <= last)
+    forEachFinite(c, [&](double x) {
+        const std::size_t b = fineBin(x);
+        if (b >= first && b <= last)
             middle.push_back(x);
-    }
+    });
     const std::size_t at = upper - before;
     std::nth_element(middle.begin(), middle.begin() + static_cast<std::ptrdiff_t>(at), middle.end());
     double median = middle[at];
@@ -106,16 +113,10 @@ std::vector<std::int64_t> binCounts(const Column* column, double lo, double hi, 
     if (!column)
         return counts;
     const double width = (hi - lo) / bins;
-    for (std::size_t i = 0; i < column->size(); ++i) {
-        if (column->isMissing(i))
-            continue;
-        const double v = column->number(i);
-        if (!std::isfinite(v))
-            continue;
-        int b = static_cast<int>((v - lo) / width);
-        b = std::clamp(b, 0, bins - 1);
+    forEachFinite(*column, [&](double v) {
+        const int b = std::clamp(static_cast<int>((v - lo) / width), 0, bins - 1);
         ++counts[static_cast<std::size_t>(b)];
-    }
+    });
     return counts;
 }
 

@@ -395,9 +395,11 @@ void MainWindow::onEvaluated(const EvaluationResult& result)
     if (m_document)
         m_modelPanel->setRecipe(m_document->source(), m_document->steps(), m_document->target());
     if (result.highlights && m_document && result.step < m_document->stepCount()) {
+        const QString op = toQString(m_document->step(result.step).value("op", std::string()));
+        const bool disabled = result.report && !result.report->ran;
         if (result.highlights.get() != m_tableModel->highlights())
-            m_tablePanel->showStep(result.highlights, tr("Step %1 (%2)").arg(result.step + 1).arg(toQString(
-                                                          m_document->step(result.step).value("op", std::string()))));
+            m_tablePanel->showStep(result.highlights, disabled ? tr("Step %1 (%2, disabled)").arg(result.step + 1).arg(op)
+                                                               : tr("Step %1 (%2)").arg(result.step + 1).arg(op));
     } else if (result.after && result.after.get() != m_tableModel->table()) {
         m_tablePanel->showTable(result.after, result.changedColumns);
     }
@@ -625,6 +627,7 @@ void MainWindow::exportData()
     request.steps = m_document->steps();
     request.target = m_document->target();
     request.step = m_document->stepCount() - 1;
+    request.deferProfile = true;  // only the table is written: no profile
     const EvaluationResult result = evaluate(request);
     std::optional<Error> error = result.error;
     if (!error && result.after) {

@@ -161,6 +161,21 @@ TEST_CASE("TableModel: removed rows are counted and can be shown; new columns ar
     CHECK_FALSE(panel.legendText().contains(QStringLiteral("imputed")));
 }
 
+TEST_CASE("StepHighlights: a disabled step marks nothing", "[app][models]")
+{
+    const EvaluationResult result =
+        runOnPenguins({{{"op", "impute"}, {"strategy", "median"}, {"enabled", false}}});
+    REQUIRE(result.report);
+    CHECK_FALSE(result.report->ran);
+    const StepHighlights& h = *result.highlights;
+    CHECK(h.changedCells == 0);
+    CHECK(h.addedColumns == 0);
+    CHECK(h.removedInputRows.empty());
+    TablePanel panel;
+    panel.showStep(result.highlights, QStringLiteral("Step 1 (impute, disabled)"));
+    CHECK(panel.legendText() == QStringLiteral("<b>Step 1 (impute, disabled)</b>: no cells changed, 0 removed rows"));
+}
+
 TEST_CASE("StepHighlights: rows follow their origin; copies and synthetic rows are added rows", "[app][models]")
 {
     auto input = std::make_shared<Table>();

@@ -152,12 +152,10 @@ void TablePanel::updateLegend()
 QString TablePanel::legendText() const
 {
     QStringList parts;
-    if (!m_title->text().isEmpty())
-        parts << m_title->text();
     for (const LegendItem* item : {&m_changed, &m_imputed, &m_newColumns, &m_addedRows, &m_removedRows})
         if (!item->text->isHidden())
             parts << item->text->text();
-    return parts.join(QStringLiteral(", "));
+    return parts.isEmpty() ? m_title->text() : m_title->text() + QLatin1Char(' ') + parts.join(QStringLiteral(", "));
 }
 
 } // namespace preplab::desktop

@@ -145,6 +145,7 @@ TEST_CASE("TableModel: removed rows are counted and can be shown; new columns ar
 
     model.setHighlights(dropped.highlights);
     CHECK(model.rowCount() == 333);
+    CHECK(model.headerData(3, Qt::Vertical, Qt::ToolTipRole).toString() == QStringLiteral("From row 5 of the step's input"));
     model.setShowRemoved(true);
     REQUIRE(model.rowCount() == 11);
     CHECK(model.headerData(0, Qt::Vertical).toInt() == 4);  // input row 4 (1-based)

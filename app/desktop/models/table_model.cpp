@@ -237,6 +237,11 @@ QVariant TableModel::headerData(int section, Qt::Orientation orientation, int ro
             return static_cast<qulonglong>(tableRow(section) + 1);
         if (role == Qt::ToolTipRole && m_showRemoved)
             return QStringLiteral("Row %1 of the step's input").arg(tableRow(section) + 1);
+        if (role == Qt::ToolTipRole && m_highlights && !m_highlights->inputRow.empty()) {
+            const int from = m_highlights->inputRowOf(static_cast<std::size_t>(section));
+            return from >= 0 ? QStringLiteral("From row %1 of the step's input").arg(from + 1)
+                             : QStringLiteral("Added by the step");
+        }
         return {};
     }
     if (section >= columnCount())

@@ -1,9 +1,11 @@
 // bench_pipeline: times PrepLab's O(n) recipe steps, each re-run on its own (what the desktop app
 // does when one step's field changes), and a 6-step recipe end to end, on a gen_mixed_csv table.
-//   usage: bench_pipeline FILE.csv [--repeat N]
+//   usage: bench_pipeline FILE.csv [--repeat N] [--breakdown]
 // Every step runs through ops::runStep, as a recipe runs it: parse, fit on all rows, apply and
 // the step report (changed cells per column, before/after summaries). Loading the CSV is not
 // timed. Prints one line per measurement:  preplab <name> <best_ms> <median_ms>
+// --breakdown also prints, on stderr, each single step's median time per phase (the context,
+// parse, fit, apply, completeReport), to see where a step's time goes.
 #include "core/io/reader.h"
 #include "core/ops/registry.h"
 
@@ -62,6 +64,44 @@ void report(const std::string& name, std::vector<double> times)
     std::fflush(stdout);
 }
 
+double median(std::vector<double> times)
+{
+    std::sort(times.begin(), times.end());
+    return times[times.size() / 2];
+}
+
+// runStep's phases timed one by one (same calls, same order as ops::runStep).
+void breakdown(const std::string& name, const Table& table, const json& step, int repeat)
+{
+    std::vector<double> context, parse, fit, apply, complete;
+    for (int r = 0; r < repeat; ++r) {
+        auto start = std::chrono::steady_clock::now();
+        ops::StepContext ctx = ops::StepContext::allRows(table);
+        ctx.op = step["op"].get<std::string>();
+        context.push_back(millisSince(start));
+        start = std::chrono::steady_clock::now();
+        ops::Schema schema = ops::Schema::of(table);
+        auto op = ops::createOp(step, 0, &schema);
+        parse.push_back(millisSince(start));
+        if (!op)
+            return;
+        start = std::chrono::steady_clock::now();
+        if (ops::findOp(ctx.op)->fitted && !(*op)->fit(table, ctx))
+            return;
+        fit.push_back(millisSince(start));
+        start = std::chrono::steady_clock::now();
+        auto out = (*op)->apply(table, ctx);
+        apply.push_back(millisSince(start));
+        if (!out)
+            return;
+        start = std::chrono::steady_clock::now();
+        ops::completeReport(table, *out);
+        complete.push_back(millisSince(start));
+    }
+    std::fprintf(stderr, "  %-15s context %6.1f  parse %5.1f  fit %6.1f  apply %6.1f  report %6.1f  (median ms)\n",
+                 name.c_str(), median(context), median(parse), median(fit), median(apply), median(complete));
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -71,9 +111,13 @@ int main(int argc, char** argv)
         return 2;
     }
     int repeat = 5;
-    for (int i = 2; i + 1 < argc; ++i)
-        if (std::string(argv[i]) == "--repeat")
-            repeat = std::max(1, std::atoi(argv[i + 1]));
+    bool phases = false;
+    for (int i = 2; i < argc; ++i) {
+        if (std::string(argv[i]) == "--repeat" && i + 1 < argc)
+            repeat = std::max(1, std::atoi(argv[++i]));
+        else if (std::string(argv[i]) == "--breakdown")
+            phases = true;
+    }
     auto loaded = io::readTable(argv[1]);
     if (!loaded) {
         std::fprintf(stderr, "%s\n", loaded.error().describe().c_str());
@@ -100,6 +144,8 @@ int main(int argc, char** argv)
             }
         }
         report(name, times);
+        if (phases)
+            breakdown(name, table, step, repeat);
     }
     if (!haveAll) {
         std::printf("preplab recipe_6_steps n/a n/a\n");

@@ -10,6 +10,7 @@
 #include "core/ops/op.h"
 #include "core/ops/param_reader.h"
 #include "core/stats/numpy_like.h"
+#include "core/util/parallel.h"
 
 #include <algorithm>
 #include <cmath>
@@ -45,28 +46,14 @@ public:
     Result<void> fit(const Table& table, const StepContext& ctx) override
     {
         m_bounds.clear();
+        std::vector<const Column*> columns;
         for (const auto& name : m_columns) {
-            const Column* c = table.find(name);
-            if (!c)
+            columns.push_back(table.find(name));
+            if (!columns.back())
                 return ctx.error("column \"" + name + "\" does not exist");
-            std::vector<double> v = presentValues(*c, ctx.fitRows);
-            Bounds b;
-            if (v.empty()) {
-                b.empty = true;
-            } else if (m_method == "zscore") {
-                stats::MeanVar mv = stats::meanVar(v);
-                const double sd = std::sqrt(mv.var);
-                b = {mv.mean - m_k * sd, mv.mean + m_k * sd};
-            } else {
-                if (m_method == "iqr") {
-                    const double q1 = stats::percentileSelect(v, 25), q3 = stats::percentileSelect(v, 75);
-                    b = {q1 - m_k * (q3 - q1), q3 + m_k * (q3 - q1)};
-                } else {
-                    b = {stats::percentileSelect(v, m_lower), stats::percentileSelect(v, m_upper)};
-                }
-            }
-            m_bounds.push_back(b);
         }
+        m_bounds.resize(columns.size());
+        parallelTasks(columns.size(), [&](std::size_t k) { m_bounds[k] = fitColumn(*columns[k], ctx.fitRows); });
         return {};
     }
 
@@ -77,36 +64,28 @@ public:
         const std::size_t rows = table.rowCount();
         std::vector<std::uint8_t> outside(rows, 0);
         std::size_t cells = 0;
+        // Each column on its own (in parallel): its clipped column, its cells outside the bounds.
+        std::vector<ColumnPtr> clipped(m_columns.size());
+        std::vector<std::vector<std::uint8_t>> outsideOf(m_columns.size());
+        std::vector<std::size_t> cellsOf(m_columns.size(), 0);
+        parallelTasks(m_columns.size(), [&](std::size_t k) {
+            if (m_bounds[k].empty)
+                return;
+            cellsOf[k] = clipColumn(table.column(*table.indexOf(m_columns[k])), m_bounds[k], outsideOf[k], clipped[k]);
+        });
         for (std::size_t k = 0; k < m_columns.size(); ++k) {
-            const Bounds& b = m_bounds[k];
-            if (b.empty) {
+            if (m_bounds[k].empty) {
                 out.report.warnings.push_back({Diagnostic::Severity::Warning,
                                                "column \"" + m_columns[k] + "\" has no value in the fit rows; left unchanged",
                                                -1, m_columns[k]});
                 continue;
             }
-            auto idx = table.indexOf(m_columns[k]);
-            const Column& c = table.column(*idx);
-            std::vector<double> v = c.toDoubles();
-            std::size_t here = 0;
-            for (std::size_t i = 0; i < rows; ++i) {
-                const double x = v[i];
-                if (std::isnan(x) || (x >= b.lower && x <= b.upper))
-                    continue;
-                ++here;
-                outside[i] = 1;
-                if (m_action == "clip")
-                    v[i] = std::clamp(x, b.lower, b.upper);
-                else if (m_action == "missing")
-                    v[i] = std::nan("");
-            }
-            cells += here;
-            if (m_action != "remove" && here > 0) {
-                bool whole = c.type() == ColumnType::Integer;
-                for (double x : v)
-                    whole = whole && (std::isnan(x) || std::floor(x) == x);
-                (void)out.table.setColumn(*idx, whole ? integerFromNaN(v) : numericFromNaN(std::move(v)));
-            }
+            cells += cellsOf[k];
+            if (cellsOf[k] > 0)
+                for (std::size_t i = 0; i < rows; ++i)
+                    outside[i] |= outsideOf[k][i];
+            if (clipped[k])
+                (void)out.table.setColumn(*table.indexOf(m_columns[k]), std::move(clipped[k]));
         }
         const std::string where = m_method == "iqr"      ? "Q1 - " + readable(m_k) + " IQR, Q3 + " + readable(m_k) + " IQR"
                                   : m_method == "zscore" ? "mean -+ " + readable(m_k) + " std"
@@ -141,6 +120,52 @@ public:
     }
 
 private:
+    Bounds fitColumn(const Column& c, const std::vector<std::size_t>& fitRows) const
+    {
+        std::vector<double> v = presentValues(c, fitRows);
+        if (v.empty())
+            return {0.0, 0.0, true};
+        if (m_method == "zscore") {
+            stats::MeanVar mv = stats::meanVar(v);
+            const double sd = std::sqrt(mv.var);
+            return {mv.mean - m_k * sd, mv.mean + m_k * sd};
+        }
+        if (m_method == "iqr") {
+            const double q1 = stats::percentileSelect(v, 25), q3 = stats::percentileSelect(v, 75);
+            return {q1 - m_k * (q3 - q1), q3 + m_k * (q3 - q1)};
+        }
+        return {stats::percentileSelect(v, m_lower), stats::percentileSelect(v, m_upper)};
+    }
+
+    // Applies the bounds to one column: marks its rows outside them (`outside`, filled only when
+    // some are) and, unless the action is remove, builds the new column (`result`, left null when
+    // no value is outside). Returns how many values are outside.
+    std::size_t clipColumn(const Column& c, const Bounds& b, std::vector<std::uint8_t>& outside, ColumnPtr& result) const
+    {
+        const std::size_t rows = c.size();
+        std::vector<double> v = c.toDoubles();
+        std::size_t here = 0;
+        for (std::size_t i = 0; i < rows; ++i) {
+            const double x = v[i];
+            if (std::isnan(x) || (x >= b.lower && x <= b.upper))
+                continue;
+            if (here++ == 0)
+                outside.assign(rows, 0);
+            outside[i] = 1;
+            if (m_action == "clip")
+                v[i] = std::clamp(x, b.lower, b.upper);
+            else if (m_action == "missing")
+                v[i] = std::nan("");
+        }
+        if (m_action != "remove" && here > 0) {
+            bool whole = c.type() == ColumnType::Integer;
+            for (double x : v)
+                whole = whole && (std::isnan(x) || std::floor(x) == x);
+            result = whole ? integerFromNaN(v) : numericFromNaN(std::move(v));
+        }
+        return here;
+    }
+
     std::vector<std::string> m_columns;
     std::string m_method = "iqr";
     double m_k = 1.5, m_lower = 1.0, m_upper = 99.0;

@@ -12,12 +12,28 @@ std::vector<double> presentValues(const Column& column, const std::vector<std::s
 {
     std::vector<double> out;
     out.reserve(rows.size());
-    for (std::size_t r : rows)
-        if (column.isValid(r)) {
-            const double v = column.number(r);
-            if (!std::isnan(v))
-                out.push_back(v);
+    const std::uint8_t* valid = column.validMask().empty() ? nullptr : column.validMask().data();
+    auto take = [&](const auto* values) {
+        if (coversAllRows(rows, column.size())) {
+            for (std::size_t r = 0; r < rows.size(); ++r)
+                if (!valid || valid[r]) {
+                    const auto v = static_cast<double>(values[r]);
+                    if (!std::isnan(v))
+                        out.push_back(v);
+                }
+            return;
         }
+        for (std::size_t r : rows)
+            if (!valid || valid[r]) {
+                const auto v = static_cast<double>(values[r]);
+                if (!std::isnan(v))
+                    out.push_back(v);
+            }
+    };
+    if (column.type() == ColumnType::Numeric)
+        take(column.doubles().data());
+    else if (hasNumberValue(column.type()))
+        take(column.ints().data());
     return out;
 }
 

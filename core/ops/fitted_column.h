@@ -5,12 +5,20 @@
 
 #include "core/table/column.h"
 
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
 
 namespace preplab::ops {
+
+// Whether ascending row positions `rows` are every row of a table of `rowCount` rows (the fit rows
+// when no split ran): lets a kernel read the column's arrays directly.
+inline bool coversAllRows(const std::vector<std::size_t>& rows, std::size_t rowCount)
+{
+    return rows.size() == rowCount && (rowCount == 0 || (rows.front() == 0 && rows.back() == rowCount - 1));
+}
 
 // Present values of `column` (read through Column::number) on `rows`, in row order.
 std::vector<double> presentValues(const Column& column, const std::vector<std::size_t>& rows);
@@ -20,6 +28,30 @@ inline std::vector<double> valuesWithNaN(const Column& column) { return column.t
 
 // A Numeric column from doubles where NaN means missing.
 ColumnPtr numericFromNaN(std::vector<double> values);
+// numericFromNaN of f(x) for each present value x of a number column (Column::number), NaN for
+// each missing one, in one pass: what a scaler's apply does.
+template <class Fn>
+ColumnPtr mapNumbers(const Column& column, Fn f)
+{
+    const std::size_t n = column.size();
+    std::vector<double> out(n);
+    const std::uint8_t* valid = column.validMask().empty() ? nullptr : column.validMask().data();
+    bool anyNaN = false;
+    auto run = [&](const auto* values) {
+        for (std::size_t i = 0; i < n; ++i) {
+            const double y = !valid || valid[i] ? f(static_cast<double>(values[i])) : std::nan("");
+            anyNaN |= y != y;
+            out[i] = y;
+        }
+    };
+    if (column.type() == ColumnType::Numeric)
+        run(column.doubles().data());
+    else
+        run(column.ints().data());
+    if (!anyNaN)
+        return Column::makeNumeric(std::move(out));
+    return numericFromNaN(std::move(out));
+}
 // An Integer column from doubles that are whole numbers, NaN meaning missing.
 ColumnPtr integerFromNaN(const std::vector<double>& values);
 

@@ -14,6 +14,7 @@
 #include "core/ops/param_reader.h"
 #include "core/stats/knn_impute.h"
 #include "core/stats/numpy_like.h"
+#include "core/util/parallel.h"
 
 #include <algorithm>
 #include <cmath>
@@ -62,21 +63,38 @@ public:
     {
         m_fills.clear();
         m_hadMissing.clear();
+        // Columns up to the first one that does not exist are fitted (in parallel); errors are
+        // reported in column order, as a one-by-one fit would.
+        std::vector<const Column*> columns;
         for (const auto& name : m_columns) {
             const Column* c = table.find(name);
             if (!c)
-                return ctx.error("column \"" + name + "\" does not exist");
-            bool missing = false;
-            for (std::size_t r : ctx.fitRows)
-                missing = missing || c->isMissing(r);
-            m_hadMissing.push_back(missing);
+                break;
+            columns.push_back(c);
+        }
+        const bool allRows = coversAllRows(ctx.fitRows, table.rowCount());
+        std::vector<std::uint8_t> hadMissing(columns.size(), 0);
+        std::vector<Result<Fill>> fills(columns.size(), Fill{});
+        parallelTasks(columns.size(), [&](std::size_t k) {
+            const Column& c = *columns[k];
+            bool missing = allRows && c.missingCount() > 0;
+            if (!allRows && c.missingCount() > 0)
+                for (std::size_t r : ctx.fitRows)
+                    missing = missing || c.isMissing(r);
+            hadMissing[k] = missing;
+            if (m_strategy != "knn")
+                fills[k] = fitColumn(m_columns[k], c, ctx);
+        });
+        for (std::size_t k = 0; k < columns.size(); ++k) {
+            m_hadMissing.push_back(hadMissing[k] != 0);
             if (m_strategy == "knn")
                 continue;
-            auto fill = fitColumn(name, *c, ctx);
-            if (!fill)
-                return fill.error();
-            m_fills.push_back(*fill);
+            if (!fills[k])
+                return fills[k].error();
+            m_fills.push_back(*fills[k]);
         }
+        if (columns.size() < m_columns.size())
+            return ctx.error("column \"" + m_columns[columns.size()] + "\" does not exist");
         m_fitRows = ctx.fitRows.size();
         return {};
     }
@@ -91,6 +109,12 @@ public:
             if (auto r = applyKnn(table, ctx, out, filled); !r)
                 return r.error();
         } else {
+            std::vector<ColumnPtr> done(m_columns.size());
+            parallelTasks(m_columns.size(), [&](std::size_t k) {
+                const Column& c = table.column(*table.indexOf(m_columns[k]));
+                if (!m_fills[k].empty && c.missingCount() > 0)
+                    done[k] = filledColumn(c, m_fills[k]);
+            });
             for (std::size_t k = 0; k < m_columns.size(); ++k) {
                 auto idx = table.indexOf(m_columns[k]);
                 const Column& c = table.column(*idx);
@@ -106,7 +130,7 @@ public:
                 if (c.missingCount() == 0)
                     continue;
                 filled += c.missingCount();
-                (void)out.table.setColumn(*idx, filledColumn(c, f));
+                (void)out.table.setColumn(*idx, std::move(done[k]));
                 notes.emplace_back(m_columns[k], f.numeric ? readable(f.number) : "\"" + f.text + "\"");
             }
         }

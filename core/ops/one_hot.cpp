@@ -11,6 +11,9 @@
 #include "core/ops/fitted_column.h"
 #include "core/ops/op.h"
 #include "core/ops/param_reader.h"
+#include "core/util/parallel.h"
+
+#include <algorithm>
 
 #include <memory>
 
@@ -61,40 +64,52 @@ public:
         StepOutput out;
         out.table = table;
         std::size_t added = 0, unseen = 0;
-        for (std::size_t k = 0; k < m_columns.size(); ++k) {
-            const std::string& name = m_columns[k];
+        // The indicator columns of every encoded column are built in parallel (one task each),
+        // from each column's category positions; then they replace the columns in order.
+        struct Indicator {
+            std::size_t column;    // index into m_columns
+            std::int32_t position;  // category position the indicator is 1 for
+            std::string name;
+            ColumnPtr values;
+        };
+        std::vector<std::vector<std::int32_t>> positions(m_columns.size());
+        parallelTasks(m_columns.size(), [&](std::size_t k) {
             const Encoding& e = m_encodings[k];
-            auto idx = out.table.indexOf(name);
-            const Column& c = out.table.column(*idx);
-            const std::vector<std::int32_t> pos = categoryPositions(c, e.categories);
-            const std::size_t n = c.size();
+            positions[k] = categoryPositions(*table.find(m_columns[k]), e.categories);
             const auto missingPos = static_cast<std::int32_t>(e.categories.size());
-            std::vector<std::vector<std::int64_t>> cols;
-            std::vector<std::string> names;
-            const std::size_t total = e.categories.size() + e.missingCategory;
-            for (std::size_t j = e.dropped; j < total; ++j) {
-                names.push_back(name + "_" + (j < e.categories.size() ? e.categories[j] : std::string("nan")));
-                cols.emplace_back(n, 0);
-            }
-            for (std::size_t i = 0; i < n; ++i) {
-                std::int32_t p = pos[i];
+            for (std::int32_t& p : positions[k])
                 if (p == kMissingCategory)
                     p = e.missingCategory ? missingPos : kUnseenCategory;
-                if (p == kUnseenCategory) {
-                    ++unseen;
-                    continue;
-                }
-                if (static_cast<std::size_t>(p) >= e.dropped)
-                    cols[static_cast<std::size_t>(p) - e.dropped][i] = 1;
-            }
+        });
+        std::vector<Indicator> indicators;
+        for (std::size_t k = 0; k < m_columns.size(); ++k) {
+            const Encoding& e = m_encodings[k];
+            unseen += static_cast<std::size_t>(std::count(positions[k].begin(), positions[k].end(), kUnseenCategory));
+            const std::size_t total = e.categories.size() + e.missingCategory;
+            for (std::size_t j = e.dropped; j < total; ++j)
+                indicators.push_back({k, static_cast<std::int32_t>(j),
+                                      m_columns[k] + "_" + (j < e.categories.size() ? e.categories[j] : std::string("nan")),
+                                      nullptr});
+        }
+        parallelTasks(indicators.size(), [&](std::size_t t) {
+            Indicator& ind = indicators[t];
+            const std::vector<std::int32_t>& pos = positions[ind.column];
+            std::vector<std::int64_t> values(pos.size());
+            for (std::size_t i = 0; i < pos.size(); ++i)
+                values[i] = pos[i] == ind.position;
+            ind.values = Column::makeInteger(std::move(values));
+        });
+        std::size_t next = 0;
+        for (std::size_t k = 0; k < m_columns.size(); ++k) {
+            auto idx = out.table.indexOf(m_columns[k]);
             out.table.removeColumn(*idx);
-            for (std::size_t j = 0; j < names.size(); ++j) {
-                if (out.table.find(names[j])) {
-                    return ctx.error("one_hot would create column \"" + names[j] + "\", which already exists");
+            for (std::size_t j = 0; next < indicators.size() && indicators[next].column == k; ++j, ++next) {
+                if (out.table.find(indicators[next].name)) {
+                    return ctx.error("one_hot would create column \"" + indicators[next].name + "\", which already exists");
                 }
-                (void)out.table.insertColumn(*idx + j, names[j], Column::makeInteger(std::move(cols[j])));
+                (void)out.table.insertColumn(*idx + j, indicators[next].name, std::move(indicators[next].values));
             }
-            added += names.size();
+            added += m_encodings[k].categories.size() + m_encodings[k].missingCategory - m_encodings[k].dropped;
         }
         out.table.setRowCountIfEmpty(table.rowCount());
         out.report.description = "replaced " + countOf(m_columns.size(), "column") + " by " +

@@ -14,6 +14,7 @@
 #include "core/ops/op.h"
 #include "core/ops/param_reader.h"
 #include "core/stats/numpy_like.h"
+#include "core/util/parallel.h"
 
 #include <algorithm>
 #include <array>
@@ -67,12 +68,14 @@ public:
     Result<void> fit(const Table& table, const StepContext& ctx) override
     {
         m_params.clear();
+        std::vector<const Column*> columns;
         for (const auto& name : m_columns) {
-            const Column* c = table.find(name);
-            if (!c)
+            columns.push_back(table.find(name));
+            if (!columns.back())
                 return ctx.error("column \"" + name + "\" does not exist");
-            m_params.push_back(fitColumn(presentValues(*c, ctx.fitRows)));
         }
+        m_params.resize(columns.size());
+        parallelTasks(columns.size(), [&](std::size_t k) { m_params[k] = fitColumn(presentValues(*columns[k], ctx.fitRows)); });
         return {};
     }
 
@@ -81,27 +84,28 @@ public:
         StepOutput out;
         out.table = table;
         std::vector<std::string> constant;
+        std::vector<ColumnPtr> scaled(m_columns.size());
         for (std::size_t k = 0; k < m_columns.size(); ++k) {
-            const ScaleParams& s = m_params[k];
-            if (s.empty) {
+            if (m_params[k].empty)
                 out.report.warnings.push_back({Diagnostic::Severity::Warning,
                                                "column \"" + m_columns[k] + "\" has no value in the fit rows; left unchanged",
                                                -1, m_columns[k]});
-                continue;
-            }
-            if (s.readable.value("constant", false))
+            else if (m_params[k].readable.value("constant", false))
                 constant.push_back(m_columns[k]);
-            auto idx = table.indexOf(m_columns[k]);
-            std::vector<double> v = table.column(*idx).toDoubles();
-            if (m_method == "minmax") {
-                for (double& x : v)
-                    x = x * s.multiplier + s.offset;
-            } else {
-                for (double& x : v)
-                    x = (x - s.offset) / s.divisor;
-            }
-            (void)out.table.setColumn(*idx, numericFromNaN(std::move(v)));
         }
+        parallelTasks(m_columns.size(), [&](std::size_t k) {
+            const ScaleParams& s = m_params[k];
+            if (s.empty)
+                return;
+            const Column& c = table.column(*table.indexOf(m_columns[k]));
+            if (m_method == "minmax")
+                scaled[k] = mapNumbers(c, [&s](double x) { return x * s.multiplier + s.offset; });
+            else
+                scaled[k] = mapNumbers(c, [&s](double x) { return (x - s.offset) / s.divisor; });
+        });
+        for (std::size_t k = 0; k < m_columns.size(); ++k)
+            if (scaled[k])
+                (void)out.table.setColumn(*table.indexOf(m_columns[k]), std::move(scaled[k]));
         out.report.description = describe();
         if (!constant.empty())
             out.report.warnings.push_back({Diagnostic::Severity::Info,

@@ -33,6 +33,9 @@ struct ColumnSummary {
     std::optional<double> mean, std, min, max;
 
     static ColumnSummary of(const std::string& name, const Column& column);
+    // The same figures, remembered for the column while it lives (the "after" of one step is the
+    // "before" of the next, and a re-run step finds its input's summaries): thread-safe.
+    static ColumnSummary ofShared(const std::string& name, const ColumnPtr& column);
     nlohmann::json toJson() const;
 };
 

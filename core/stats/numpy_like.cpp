@@ -1,6 +1,8 @@
 #include "core/stats/numpy_like.h"
 
 #include <algorithm>
+#include <bit>
+#include <cstdint>
 #include <cassert>
 #include <cmath>
 #include <limits>
@@ -48,15 +50,69 @@ double percentileSorted(const std::vector<double>& sorted, double q)
 }
 
 namespace {
-// The k-th smallest value and, when `alsoNext`, the (k+1)-th, by selection.
+
+// An unsigned key with the order of operator< on doubles (-0 and +0 get the same key; no NaN).
+std::uint64_t orderKey(double x)
+{
+    const std::uint64_t bits = std::bit_cast<std::uint64_t>(x == 0.0 ? 0.0 : x);
+    return bits >> 63 ? ~bits : bits | (std::uint64_t{1} << 63);
+}
+
+// The k-th smallest value and, when `alsoNext`, the (k+1)-th, by selection. Large inputs are
+// first bucketed by the top bits of their keys (a histogram pass), so that only the bucket
+// holding rank k is selected in: three streaming passes instead of a partition of everything.
 std::pair<double, double> selectPair(std::vector<double>& v, std::size_t k, bool alsoNext)
 {
-    std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(k), v.end());
-    const double a = v[k];
-    if (!alsoNext || k + 1 >= v.size())
+    const std::size_t n = v.size();
+    constexpr std::size_t kSmall = 1 << 14;
+    if (n < kSmall) {
+        std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(k), v.end());
+        const double a = v[k];
+        if (!alsoNext || k + 1 >= n)
+            return {a, a};
+        return {a, *std::min_element(v.begin() + static_cast<std::ptrdiff_t>(k) + 1, v.end())};
+    }
+    std::uint64_t lo = ~std::uint64_t{0}, hi = 0;
+    for (double x : v) {
+        const std::uint64_t key = orderKey(x);
+        lo = std::min(lo, key);
+        hi = std::max(hi, key);
+    }
+    constexpr int kBucketBits = 16;
+    int shift = 0;
+    while (((hi - lo) >> shift) >= (std::uint64_t{1} << kBucketBits))
+        ++shift;
+    std::vector<std::uint32_t> counts(static_cast<std::size_t>(((hi - lo) >> shift) + 1), 0);
+    for (double x : v)
+        ++counts[(orderKey(x) - lo) >> shift];
+    std::size_t bucket = 0, below = 0;
+    while (below + counts[bucket] <= k)
+        below += counts[bucket++];
+    const bool nextInside = !alsoNext || k + 1 >= n || k + 1 < below + counts[bucket];
+    std::vector<double> inside;
+    inside.reserve(counts[bucket]);
+    double nextAbove = INFINITY;
+    std::uint64_t nextKey = ~std::uint64_t{0};
+    for (double x : v) {
+        const std::uint64_t key = orderKey(x);
+        const std::size_t b = (key - lo) >> shift;
+        if (b == bucket) {
+            inside.push_back(x);
+        } else if (!nextInside && b > bucket && key < nextKey) {
+            nextKey = key;
+            nextAbove = x;
+        }
+    }
+    const std::size_t r = k - below;
+    std::nth_element(inside.begin(), inside.begin() + static_cast<std::ptrdiff_t>(r), inside.end());
+    const double a = inside[r];
+    if (!alsoNext || k + 1 >= n)
         return {a, a};
-    return {a, *std::min_element(v.begin() + static_cast<std::ptrdiff_t>(k) + 1, v.end())};
+    if (!nextInside)
+        return {a, nextAbove};
+    return {a, *std::min_element(inside.begin() + static_cast<std::ptrdiff_t>(r) + 1, inside.end())};
 }
+
 } // namespace
 
 double percentileSelect(std::vector<double>& values, double q)

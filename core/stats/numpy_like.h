@@ -22,8 +22,9 @@ std::vector<double> linspace(double start, double stop, std::size_t num);
 // (computed from the upper end when the fraction is >= 0.5). Requires a non-empty input.
 double percentileSorted(const std::vector<double>& sorted, double q);
 
-// The same percentile on unsorted values, by selection (std::nth_element: O(n), reorders
-// `values`): numpy's result exactly, without a full sort.
+// The same percentile on unsorted values, by selection (O(n); may reorder `values`): numpy's
+// result exactly, without a full sort. Large inputs are bucketed by a histogram of their top
+// bits first, so only the bucket holding the wanted rank is partitioned.
 double percentileSelect(std::vector<double>& values, double q);
 // numpy.median by selection (reorders `values`).
 double medianSelect(std::vector<double>& values);

@@ -8,7 +8,9 @@
 #include "app/desktop/main_window.h"
 #include "app/desktop/models/step_highlights.h"
 #include "app/desktop/models/table_model.h"
+#include "app/desktop/views/bias_panel.h"
 #include "app/desktop/views/recipe_panel.h"
+#include "app/desktop/workers/latest_task.h"
 #include "app/desktop/views/table_panel.h"
 #include "app/desktop/workers/evaluation.h"
 #include "app/desktop/workers/evaluation_worker.h"
@@ -16,6 +18,7 @@
 #include <catch2/catch.hpp>
 
 #include <QAbstractItemModelTester>
+#include <QComboBox>
 #include <QApplication>
 #include <QDir>
 #include <QFont>
@@ -234,6 +237,25 @@ TEST_CASE("StepHighlights: degenerate tables", "[app][models]")
     CHECK(h->imputedCells == 1);
     model.setHighlights(h);
     CHECK(model.data(model.index(0, 0), Qt::ToolTipRole).toString() == QStringLiteral("imputed: was missing, now 0 (constant)"));
+}
+
+TEST_CASE("Bias panel: a hidden panel reads its target's values only once shown", "[app][bias]")
+{
+    // Every recipe edit hands the panel a new table; counting the target's values is a pass over
+    // the whole column on the GUI thread, so a hidden panel leaves it until it is shown.
+    BiasPanel panel;
+    panel.setTable(testing::loadPenguins().table, "sex");
+    QComboBox* positive = nullptr;
+    for (QComboBox* box : panel.findChildren<QComboBox*>())
+        if (box->toolTip().contains(QStringLiteral("favourable")))
+            positive = box;
+    REQUIRE(positive);
+    CHECK(positive->count() == 0);
+    panel.show();
+    QApplication::processEvents();
+    CHECK(positive->findText(QStringLiteral("male")) >= 0);
+    CHECK(positive->findText(QStringLiteral("female")) >= 0);
+    panel.task()->waitForIdle();
 }
 
 TEST_CASE("MainWindow: screenshot of the table marking an impute step's cells", "[app][screenshot]")

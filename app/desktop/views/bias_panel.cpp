@@ -246,7 +246,11 @@ void BiasPanel::setTable(std::shared_ptr<const Table> table, const std::string& 
         target = m_target->itemText(m_target->count() - 1);
     m_target->setCurrentText(target);
     m_updating = false;
-    fillTargetPickers();
+    // The target's values take a pass over the column: only while the panel is seen.
+    if (isVisible())
+        fillTargetPickers();
+    else
+        m_pickersStale = true;
     fillSensitiveMenu();
     recompute();
 }
@@ -283,6 +287,7 @@ void BiasPanel::setChoices(const std::string& target, const std::string& positiv
 
 void BiasPanel::fillTargetPickers()
 {
+    m_pickersStale = false;
     const QString previous = m_positive->currentText();
     m_updating = true;
     m_positive->clear();
@@ -341,6 +346,8 @@ std::vector<std::string> BiasPanel::checkedSensitive() const
 void BiasPanel::showEvent(QShowEvent* event)
 {
     QWidget::showEvent(event);
+    if (m_pickersStale)
+        fillTargetPickers();
     if (m_stale)
         recompute();
 }

@@ -79,6 +79,7 @@ private:
     BiasAnalysis m_analysis;
     bool m_updating = false;
     bool m_stale = false;  // a change arrived while hidden
+    bool m_pickersStale = false;  // the target's values are filled once the panel is shown
     // The target's distinct values, kept while the target column stays the same (every recipe
     // edit brings a new table, whose target column a step rarely touches).
     ColumnPtr m_pickerColumn;

@@ -1,17 +1,22 @@
 // `preplab-cli evaluate DATA --target COL --model M [--positive V] [--recipe R] [--test-size F]
-// [--seed N] [--sensitive COL]... [--json] [--predictions FILE]`: trains a quick model on the raw
-// data ("without") and, with --recipe, on the data after the recipe ("with"), on the same split,
-// and reports every metric side by side.
+// [--seed N] [--sensitive COL]... [--json] [--predictions FILE] [--leakage-predictions FILE]`:
+// trains a quick model on the raw data ("without") and, with --recipe, on the data after the
+// recipe ("with"), on the same split, and reports every metric side by side.
 //
 // The split: a `split` column in DATA (train/test) is honoured; otherwise a `split` step
 // (test_size, seed, stratified for a class target) decides it over DATA's rows, and it is put in
 // front of the recipe so that the recipe's fitted steps learn from the training rows only. A
-// recipe with its own `split` step decides the split instead, for both passes. Rows a recipe adds
-// (resampling) only ever train; rows it drops are missing from the "with" pass only.
+// recipe with its own `split` step decides the split instead, for both passes; a `split` column
+// in DATA tells the recipe's fitted steps which rows train. Rows a recipe adds (resampling) only
+// ever train; rows it drops are missing from the "with" pass only.
+//
+// When the recipe has a fitted step, a third pass runs the same recipe with every fitted step
+// forced to "fit_on": "all" (core/model/leakage_comparison.h) on the same split: the "leakage"
+// section compares its metrics and its fitted parameters with the "with" pass.
 #include "app/cli/cli_output.h"
 #include "app/cli/commands.h"
+#include "app/cli/evaluate_leakage.h"
 #include "app/cli/table_input.h"
-#include "core/io/atomic_file.h"
 #include "core/model/model_evaluation.h"
 #include "core/pipeline/pipeline.h"
 #include "core/pipeline/recipe.h"
@@ -60,29 +65,6 @@ bool hasSplitStep(const pipeline::Recipe& recipe)
         if (s.op() == "split" && s.enabled())
             return true;
     return false;
-}
-
-std::string csvField(const std::string& s)
-{
-    if (s.find_first_of(",\"\r\n") == std::string::npos)
-        return s;
-    std::string out = "\"";
-    for (char c : s)
-        out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
-}
-
-model::PassInput passFromPipeline(const char* name, const pipeline::Pipeline& run, const Table& original,
-                                  const std::vector<char>& isTest)
-{
-    model::PassInput in;
-    in.name = name;
-    in.table = &run.output();
-    in.original = &original;
-    in.originalIsTest = isTest;
-    for (std::int64_t o : run.outputOrigin())
-        in.originalRow.push_back(o < 0 ? model::kSyntheticRow : static_cast<std::size_t>(o));
-    return in;
 }
 
 // with - without for every metric both passes define.
@@ -147,6 +129,8 @@ std::string humanReport(const nlohmann::json& doc)
         for (const auto& n : p["notes"])
             out += "note (" + p["pass"].get<std::string>() + "): " + n.get<std::string>() + "\n";
     }
+    if (doc.contains("leakage") && doc["leakage"].contains("metrics") && passes.size() == 2)
+        out += leakageText(doc["leakage"], passes[1]);
     return out;
 }
 
@@ -156,7 +140,7 @@ int runEvaluate(const std::vector<std::string>& args)
     const std::string hint = "preplab-cli evaluate --help";
     std::vector<OptionSpec> specs = readOptionSpecs();
     for (const char* name : {"--target", "--model", "--positive", "--recipe", "--test-size", "--seed", "--predictions",
-                             "--k", "--max-depth", "--trees"})
+                             "--leakage-predictions", "--k", "--max-depth", "--trees"})
         specs.push_back({name, "", true, false});
     specs.push_back({"--sensitive", "", true, true});
     specs.push_back({"--json", "", false, false});
@@ -254,12 +238,19 @@ int runEvaluate(const std::vector<std::string>& args)
     }
 
     std::optional<pipeline::Pipeline> withRun;
+    std::size_t addedSteps = 0;  // the split step put in front of the recipe
+    std::vector<std::uint8_t> sourceTrainMask;
     if (recipe) {
-        if (!dataHasSplit && !hasSplitStep(*recipe))
+        if (!dataHasSplit && !hasSplitStep(*recipe)) {
             recipe->steps.insert(recipe->steps.begin(), pipeline::RecipeStep{splitStep});
-        else if (hasSplitStep(*recipe))
+            addedSteps = 1;
+        } else if (hasSplitStep(*recipe)) {
             splitSource = "recipe";
+        } else {
+            sourceTrainMask = model::recipeTrainMask(data, isTest);
+        }
         withRun.emplace(data);
+        withRun->setSourceTrainMask(sourceTrainMask);
         if (auto ran = withRun->run(*recipe); !ran) {
             Error e = ran.error();
             if (e.file.empty())
@@ -296,6 +287,9 @@ int runEvaluate(const std::vector<std::string>& args)
         }
         passes.push_back(std::move(*second));
     }
+    std::optional<LeakageRun> leakage;
+    if (withRun)
+        leakage = runLeakage(*recipe, addedSteps, sourceTrainMask, *withRun, passes.back(), data, isTest, options);
 
     nlohmann::json doc;
     doc["data"] = inputDisplayName(dataPath);
@@ -312,25 +306,32 @@ int runEvaluate(const std::vector<std::string>& args)
         doc["passes"].push_back(model::passToJson(p));
     if (passes.size() == 2)
         doc["delta_test"] = deltas(doc["passes"][0]["test"], doc["passes"][1]["test"]);
+    if (leakage && leakage->fitted)
+        doc["leakage"] = leakage->json;
+    else if (leakage && leakage->error) {
+        doc["leakage"] = {{"pass", model::kLeakyPassName}, {"error", *leakage->error}};
+        reportWarnings({{Diagnostic::Severity::Warning, "the recipe fitted on all rows failed: " + *leakage->error, -1, {}}},
+                       *recipePath);
+    }
 
-    if (auto file = parsed.value("--predictions")) {
-        std::vector<std::string> protectedPaths;
-        if (dataPath != "-")
-            protectedPaths.push_back(dataPath);
-        if (recipePath)
-            protectedPaths.push_back(*recipePath);
-        auto out = io::AtomicFile::create(*file, protectedPaths);
-        if (!out)
-            return reportError(out.error());
-        out->write("pass,row,split,true,predicted,score\n");
-        for (const auto& p : passes)
-            for (const auto& r : p.predictions) {
-                std::string line = p.name + "," + (r.row == model::kSyntheticRow ? std::string() : std::to_string(r.row)) +
-                                   "," + (r.test ? "test" : "train") + "," + csvField(r.truth) + "," +
-                                   csvField(r.predicted) + "," + (r.score ? formatDouble(*r.score) : std::string()) + "\n";
-                out->write(line);
-            }
-        if (auto ok = out->commit(); !ok)
+    std::vector<std::string> protectedPaths;
+    if (dataPath != "-")
+        protectedPaths.push_back(dataPath);
+    if (recipePath)
+        protectedPaths.push_back(*recipePath);
+    if (auto file = parsed.value("--predictions"))
+        if (auto ok = writePredictions(*file, protectedPaths, passes); !ok)
+            return reportError(ok.error());
+    if (auto file = parsed.value("--leakage-predictions")) {
+        std::vector<model::PassResult> leaky;
+        if (leakage && leakage->fitted)
+            leaky.push_back(leakage->comparison.leaky);
+        else
+            reportWarnings({{Diagnostic::Severity::Warning,
+                             "--leakage-predictions: no pass fitted on all rows (it needs --recipe with a fitted step)",
+                             -1, {}}},
+                           *file);
+        if (auto ok = writePredictions(*file, protectedPaths, leaky); !ok)
             return reportError(ok.error());
     }
 
@@ -350,12 +351,19 @@ const Command& evaluateCommand()
         std::string(
             "usage: preplab-cli evaluate DATA --target COL --model M [--positive V] [--recipe R]\n"
             "                            [--test-size F] [--seed N] [--sensitive COL]... [--json]\n"
-            "                            [--predictions FILE] [--k N] [--max-depth N] [--trees N]\n"
+            "                            [--predictions FILE] [--leakage-predictions FILE]\n"
+            "                            [--k N] [--max-depth N] [--trees N]\n"
             "\n"
             "Trains model M on DATA as it is (numbers as they are, booleans 0/1, categories one-hot,\n"
             "text and dates left out, rows with a missing value dropped) and, with --recipe, on the\n"
             "data after the recipe, on the same train/test split, and reports every metric of the\n"
             "test rows side by side.\n"
+            "\n"
+            "When the recipe has a fitted step (impute, clip_outliers, scale, transform, discretize,\n"
+            "one_hot, ordinal, frequency, target_encode), a third pass runs it with every such step\n"
+            "fitted on all rows (\"fit_on\": \"all\") on the same split: the leakage section shows its\n"
+            "metrics, their change from the recipe fitted on the training rows, and what each step\n"
+            "learned from the training rows against all rows (JSON: \"leakage\").\n"
             "\n"
             "  --target COL         the column to predict\n"
             "  --model M            logistic, linear, ridge, knn, tree, forest or majority\n"
@@ -366,6 +374,8 @@ const Command& evaluateCommand()
             "  --sensitive COL      report selection rate, TPR and FPR per group of COL (repeatable)\n"
             "  --json               print one JSON document instead of the text report\n"
             "  --predictions FILE   write pass,row,split,true,predicted,score for every row (CSV)\n"
+            "  --leakage-predictions FILE\n"
+            "                       the same for the pass fitted on all rows (pass with_fit_on_all)\n"
             "  --k N, --max-depth N, --trees N   model settings (5, none, 100)\n") +
             readOptionsHelp(),
         runEvaluate,

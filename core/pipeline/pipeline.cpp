@@ -3,6 +3,7 @@
 #include "core/ops/registry.h"
 #include "core/util/closest_name.h"
 
+#include <cassert>
 #include <numeric>
 
 namespace preplab::pipeline {
@@ -12,8 +13,17 @@ void Pipeline::setSource(Table source)
     m_source = std::move(source);
     m_sourceOrigin.resize(m_source.rowCount());
     std::iota(m_sourceOrigin.begin(), m_sourceOrigin.end(), std::int64_t{0});
+    m_sourceTrainMask.clear();
     m_steps.clear();
     m_executions.clear();
+    m_firstRecomputed = 0;
+}
+
+void Pipeline::setSourceTrainMask(std::vector<std::uint8_t> mask)
+{
+    assert(mask.empty() || mask.size() == m_source.rowCount());
+    m_sourceTrainMask = std::move(mask);
+    m_steps.clear();
     m_firstRecomputed = 0;
 }
 
@@ -22,8 +32,7 @@ Result<StepState> Pipeline::runStep(const Recipe& recipe, std::size_t index, con
     const RecipeStep& step = recipe.steps[index];
     const Table& input = inputOf(index);
     const std::vector<std::int64_t>& inOrigin = index == 0 ? m_sourceOrigin : m_steps[index - 1].origin;
-    static const std::vector<std::uint8_t> noMask;
-    const std::vector<std::uint8_t>& inMask = index == 0 ? noMask : m_steps[index - 1].trainMask;
+    const std::vector<std::uint8_t>& inMask = index == 0 ? m_sourceTrainMask : m_steps[index - 1].trainMask;
 
     StepState state;
     state.step = step.json;

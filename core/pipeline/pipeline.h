@@ -38,6 +38,10 @@ public:
     // A new source table: every step will run again.
     void setSource(Table source);
     const Table& source() const { return m_source; }
+    // The training rows of a source that already carries its split (a `split` column that
+    // `preplab-cli evaluate` honours): per source row, 1 = training row. Steps then fit on them as
+    // after a `split` step. Empty (the default) = no split yet. Every step will run again.
+    void setSourceTrainMask(std::vector<std::uint8_t> mask);
 
     // Runs `recipe`, reusing the outputs of the leading steps whose JSON and the recipe's target
     // did not change. On an error or a cancel (ErrorCode::Cancelled) the steps before the failing
@@ -55,8 +59,7 @@ public:
     }
     const std::vector<std::uint8_t>& outputTrainMask() const
     {
-        static const std::vector<std::uint8_t> none;
-        return m_steps.empty() ? none : m_steps.back().trainMask;
+        return m_steps.empty() ? m_sourceTrainMask : m_steps.back().trainMask;
     }
     // Input of step i (the output of step i - 1, or the source).
     const Table& inputOf(std::size_t i) const { return i == 0 ? m_source : m_steps[i - 1].table; }
@@ -72,6 +75,7 @@ private:
 
     Table m_source;
     std::vector<std::int64_t> m_sourceOrigin;
+    std::vector<std::uint8_t> m_sourceTrainMask;
     std::string m_target;
     std::vector<StepState> m_steps;
     std::vector<std::size_t> m_executions;

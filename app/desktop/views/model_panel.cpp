@@ -1,6 +1,7 @@
 #include "app/desktop/views/model_panel.h"
 
 #include "app/desktop/charts/model_charts.h"
+#include "app/desktop/views/leakage_view.h"
 #include "app/desktop/util/qt_convert.h"
 #include "app/desktop/workers/bias_analysis.h"
 #include "app/desktop/workers/latest_task.h"
@@ -272,11 +273,25 @@ ModelPanel::ModelPanel(QWidget* parent) : QWidget(parent)
     m_tabs->addTab(curves, tr("Curves and threshold"));
     m_tabs->addTab(groupsPage, tr("Per group"));
     m_tabs->addTab(m_validationView, tr("Validation curve"));
+    m_leakageView = new LeakageView;
+    m_tabs->addTab(m_leakageView, tr("Fitted on all rows (leakage)"));
+    m_tabs->setTabToolTip(3, tr("The same recipe with every fitted step fitted on all rows, test rows included"));
+
+    m_leakageSummary = new QLabel;
+    m_leakageSummary->setObjectName(QStringLiteral("LeakageSummary"));
+    m_leakageSummary->setWordWrap(true);
+    m_leakageSummary->setToolTip(tr("What fitting the recipe's steps on all rows instead of the training rows changes; "
+                                    "details in the \"Fitted on all rows\" tab"));
+    m_leakageSummary->hide();
+    // The tab repeats the line in full.
+    connect(m_tabs, &QTabWidget::currentChanged, this,
+            [this] { m_leakageSummary->setVisible(m_comparison.leakage && m_tabs->currentWidget() != m_leakageView); });
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
     layout->addLayout(controls);
     layout->addLayout(cards);
+    layout->addWidget(m_leakageSummary);
     layout->addWidget(m_tabs, 1);
 
     auto changed = [this] {
@@ -462,6 +477,9 @@ void ModelPanel::onFinished(const ModelComparison& comparison)
                               .arg(comparison.after->trainRows)
                               .arg(comparison.after->syntheticTrainRows));
     updateCards();
+    m_leakageView->setComparison(comparison);
+    m_leakageSummary->setText(tr("<b>Fitted on all rows:</b> %1").arg(toQString(comparison.leakageSentence).toHtmlEscaped()));
+    m_leakageSummary->setVisible(comparison.leakage && m_tabs->currentWidget() != m_leakageView);
 
     const QString undefined = toQString(comparison.error.empty() ? comparison.curvesUndefinedReason : comparison.error);
     const model::RocCurve* rocBefore = comparison.beforeCurves ? &comparison.beforeCurves->roc : nullptr;

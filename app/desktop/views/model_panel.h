@@ -5,7 +5,9 @@
 // shows metric cards with deltas, the majority-class baseline, confusion matrices side by side,
 // overlaid ROC and precision-recall curves, per-group metric bars and a validation curve. The
 // threshold slider moves the marker on the curves and recomputes the confusion matrices,
-// precision, recall and F1 at that threshold (binary targets).
+// precision, recall and F1 at that threshold (binary targets). When the recipe has fitted steps, a
+// line under the cards and the "Fitted on all rows" tab (LeakageView) show the same recipe fitted
+// on all rows: the leak of scenario 4.
 #pragma once
 
 #include "app/desktop/workers/model_comparison.h"
@@ -27,6 +29,7 @@ class QTableWidget;
 namespace preplab::desktop {
 
 class LatestTask;
+class LeakageView;
 
 class ModelPanel : public QWidget {
     Q_OBJECT
@@ -50,6 +53,8 @@ public:
     QTableWidget* afterConfusion() const { return m_afterConfusion; }
     QLabel* thresholdSummary() const { return m_thresholdSummary; }
     QTabWidget* tabs() const { return m_tabs; }
+    LeakageView* leakageView() const { return m_leakageView; }
+    QLabel* leakageSummary() const { return m_leakageSummary; }
     // The "after" value shown on a metric card ("accuracy", "balanced_accuracy", "precision",
     // "recall", "f1", "roc_auc", "baseline") and its before/delta line.
     QString cardValue(const QString& metric) const;
@@ -102,6 +107,8 @@ private:
     QComboBox* m_groupMetric = nullptr;
     QChartView* m_groupView = nullptr;
     QChartView* m_validationView = nullptr;
+    QLabel* m_leakageSummary = nullptr;
+    LeakageView* m_leakageView = nullptr;
 };
 
 } // namespace preplab::desktop

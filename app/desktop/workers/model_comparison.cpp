@@ -91,6 +91,54 @@ void addValidationCurve(const ModelRequest& request, const Table& table, const s
     out.validation = std::move(*curve);
 }
 
+bool hasSplitStep(const std::vector<nlohmann::json>& steps)
+{
+    for (const auto& step : steps)
+        if (stepEnabled(step) && step.value("op", std::string()) == "split")
+            return true;
+    return false;
+}
+
+model::PassInput passOf(const char* name, const RecipeRun& run, const Table& original, const std::vector<char>& isTest)
+{
+    model::PassInput in{name, run.table.get(), {}, &original, isTest};
+    in.originalRow.reserve(run.origin.size());
+    for (std::int64_t o : run.origin)
+        in.originalRow.push_back(o < 0 ? model::kSyntheticRow : static_cast<std::size_t>(o));
+    return in;
+}
+
+// The third pass: the recipe with every fitted step fitted on all rows, told which rows train
+// exactly as the "with" run was, scored on the same split.
+void addLeakage(const ModelRequest& request, const std::vector<std::uint8_t>& trainMask, const RecipeRun& withRun,
+                const Table& original, const std::vector<char>& isTest, const model::EvaluateOptions& options,
+                const Progress& progress, ModelComparison& out)
+{
+    std::vector<std::size_t> fitted;
+    const std::vector<nlohmann::json> steps = model::fitStepsOnAllRows(request.steps, &fitted);
+    if (fitted.empty())
+        return;
+    progress.report(0.0, "training on the recipe fitted on all rows");
+    RecipeRun run = runRecipe(request.source, steps, request.target, trainMask, progress.sub(0.0, 0.5));
+    if (run.cancelled)
+        return;
+    if (run.error) {
+        out.leakageError = run.error->describe();
+        return;
+    }
+    auto pass = model::runPass(passOf(model::kLeakyPassName, run, original, isTest), options);
+    if (!pass) {
+        out.leakageError = pass.error().message;
+        return;
+    }
+    model::LeakageComparison leakage;
+    leakage.leaky = std::move(*pass);
+    leakage.fittedSteps = fitted;
+    leakage.steps = model::compareFits(withRun.reports, run.reports, fitted);
+    out.leakageSentence = model::leakageSentence(*out.after, leakage);
+    out.leakage = std::move(leakage);
+}
+
 } // namespace
 
 RecipeRun runRecipe(const std::shared_ptr<const Table>& source, const std::vector<nlohmann::json>& steps,
@@ -102,14 +150,20 @@ RecipeRun runRecipe(const std::shared_ptr<const Table>& source, const std::vecto
     for (std::size_t r = 0; r < origin.size(); ++r)
         origin[r] = static_cast<std::int64_t>(r);
     for (std::size_t i = 0; i < steps.size(); ++i) {
-        if (!stepEnabled(steps[i]))
+        if (!stepEnabled(steps[i])) {
+            ops::StepReport skipped;
+            skipped.stepIndex = i;
+            skipped.op = steps[i].value("op", std::string());
+            skipped.ran = false;
+            run.reports.push_back(std::move(skipped));
             continue;
+        }
         ops::StepContext ctx = ops::StepContext::allRows(*run.table, steps[i].value("op", std::string()), target);
         ctx.stepIndex = i;
         ctx.progress = progress.sub(double(i) / double(steps.size()), double(i + 1) / double(steps.size()));
         ctx.fitOnAll = steps[i].value("fit_on", std::string()) == "all";
         ctx.trainMask = trainMask;
-        if (!ctx.fitOnAll) {
+        if (!ctx.fitOnAll && !trainMask.empty()) {
             ctx.fitRows.clear();
             for (std::size_t r = 0; r < trainMask.size(); ++r)
                 if (trainMask[r])
@@ -128,12 +182,14 @@ RecipeRun runRecipe(const std::shared_ptr<const Table>& source, const std::vecto
             std::vector<std::int64_t> rows;
             for (std::size_t src : out->rowSource) {
                 const bool synthetic = src == ops::kNewRow;
-                mask.push_back(synthetic ? 1 : trainMask[src]);
+                if (!trainMask.empty())
+                    mask.push_back(synthetic ? 1 : trainMask[src]);
                 rows.push_back(synthetic ? -1 : origin[src]);
             }
             trainMask = std::move(mask);
             origin = std::move(rows);
         }
+        run.reports.push_back(std::move(out->report));
         run.table = std::make_shared<const Table>(std::move(out->table));
         if (progress.cancelled()) {
             run.cancelled = true;
@@ -141,6 +197,7 @@ RecipeRun runRecipe(const std::shared_ptr<const Table>& source, const std::vecto
         }
     }
     run.origin = std::move(origin);
+    run.trainMask = std::move(trainMask);
     return run;
 }
 
@@ -165,7 +222,7 @@ ModelComparison compareModels(const ModelRequest& request, const Progress& progr
             out.error = split.error().message;
             return out;
         }
-        const std::vector<char>& isTest = *split;
+        std::vector<char> isTest = std::move(*split);
         model::EvaluateOptions options;
         options.target = request.target;
         options.model = request.model;
@@ -174,7 +231,27 @@ ModelComparison compareModels(const ModelRequest& request, const Progress& progr
         if (!request.sensitive.empty() && original.find(request.sensitive) && request.sensitive != request.target)
             options.sensitive = {request.sensitive};
 
-        progress.report(0.02, "training on the raw data");
+        // The recipe first: a `split` step of its own decides the split of every pass (the steps
+        // before it fit on every row, as in `preplab-cli evaluate`); otherwise the fitted steps
+        // learn from the training rows of the split above.
+        progress.report(0.02, "running the recipe");
+        const bool ownSplit = hasSplitStep(request.steps);
+        std::vector<std::uint8_t> trainMask;
+        if (!ownSplit)
+            trainMask = model::recipeTrainMask(original, isTest);
+        RecipeRun run = runRecipe(request.source, request.steps, request.target, trainMask, progress.sub(0.02, 0.2));
+        if (run.cancelled) {
+            out.cancelled = true;
+            return out;
+        }
+        if (run.error)
+            out.recipeError = run.error->describe();
+        else if (ownSplit)
+            for (std::size_t i = 0; i < run.origin.size() && i < run.trainMask.size(); ++i)
+                if (run.origin[i] >= 0)
+                    isTest[static_cast<std::size_t>(run.origin[i])] = run.trainMask[i] ? 0 : 1;
+
+        progress.report(0.2, "training on the raw data");
         model::PassInput before{"without", &original, {}, &original, isTest};
         before.originalRow.resize(original.rowCount());
         for (std::size_t r = 0; r < original.rowCount(); ++r)
@@ -190,44 +267,33 @@ ModelComparison compareModels(const ModelRequest& request, const Progress& progr
         }
         out.before = std::move(*beforePass);
         out.beforeCurves = curvesOf(*out.before);
-
-        progress.report(0.35, "running the recipe");
-        std::vector<std::uint8_t> trainMask(isTest.size());
-        for (std::size_t r = 0; r < isTest.size(); ++r)
-            trainMask[r] = isTest[r] ? 0 : 1;
-        RecipeRun run = runRecipe(request.source, request.steps, request.target, trainMask, progress.sub(0.35, 0.5));
-        if (run.cancelled) {
-            out.cancelled = true;
+        if (!out.beforeCurves)
+            out.curvesUndefinedReason = !out.before->classification ? "regression target: no ROC curve"
+                                                                    : "more than two classes: no single positive class";
+        if (run.error)
             return out;
-        }
-        if (run.error) {
-            out.recipeError = run.error->describe();
-            return out;
-        }
         out.recipeRows = run.table->rowCount();
 
-        progress.report(0.5, "training on the recipe's data");
-        model::PassInput after{"with", run.table.get(), {}, &original, isTest};
-        after.originalRow.reserve(run.origin.size());
-        for (std::int64_t o : run.origin)
-            after.originalRow.push_back(o < 0 ? model::kSyntheticRow : static_cast<std::size_t>(o));
-        auto afterPass = model::runPass(after, options);
+        progress.report(0.4, "training on the recipe's data");
+        auto afterPass = model::runPass(passOf("with", run, original, isTest), options);
         if (progress.cancelled()) {
             out.cancelled = true;
             return out;
         }
-        if (!afterPass)
+        if (!afterPass) {
             out.recipeError = afterPass.error().message;
-        else {
+        } else {
             out.after = std::move(*afterPass);
             out.afterCurves = curvesOf(*out.after);
+            addLeakage(request, trainMask, run, original, isTest, options, progress.sub(0.55, 0.75), out);
+            if (progress.cancelled()) {
+                out.cancelled = true;
+                return out;
+            }
         }
-        if (!out.beforeCurves)
-            out.curvesUndefinedReason = !out.before->classification ? "regression target: no ROC curve"
-                                                                    : "more than two classes: no single positive class";
 
         if (request.validationCurve && out.after) {
-            progress.report(0.7, "validation curve");
+            progress.report(0.75, "validation curve");
             addValidationCurve(request, *run.table, run.origin, isTest, out);
         }
     } catch (const std::exception& e) {

@@ -4,12 +4,18 @@
 // after = the data the recipe produces. The recipe's fitted steps learn from the training rows of
 // that split only, so no test row leaks into the "after" model. Binary targets also get the ROC
 // and precision-recall curves of both passes, and a validation curve (tree depth, k of kNN,
-// C of logistic regression) on the recipe's data. compareModels() is synchronous and Qt-free.
+// C of logistic regression) on the recipe's data. When the recipe has fitted steps, a third pass
+// runs it with each of them fitted on all rows (core/model/leakage_comparison.h) on the same split,
+// with what each step learned from the training rows against all rows. A recipe with its own
+// `split` step decides the split of every pass, as in `preplab-cli evaluate`. compareModels() is
+// synchronous and Qt-free.
 #pragma once
 
 #include "core/model/evaluation.h"
+#include "core/model/leakage_comparison.h"
 #include "core/model/model_evaluation.h"
 #include "core/model/ranking_metrics.h"
+#include "core/ops/step_report.h"
 #include "core/table/table.h"
 #include "core/util/progress.h"
 
@@ -56,15 +62,22 @@ struct ModelComparison {
     std::vector<model::ValidationPoint> validation;       // on the recipe's data
     std::string validationUndefinedReason;
     std::size_t recipeRows = 0;
+    // The recipe with every fitted step fitted on all rows; empty when it has no fitted step.
+    std::optional<model::LeakageComparison> leakage;
+    std::string leakageSentence;  // model::leakageSentence(*after, *leakage)
+    std::string leakageError;     // the leaky run failed (the other passes still stand)
 };
 
 ModelComparison compareModels(const ModelRequest& request, const Progress& progress = {});
 
 // The recipe's output with, per row, its source row (-1 for a synthetic row). trainMask (per
-// source row, 1 = training row) restricts what fitted steps learn from.
+// source row, 1 = training row; empty = no split yet, fit on every row) restricts what fitted
+// steps learn from; a `split` step replaces it.
 struct RecipeRun {
     std::shared_ptr<const Table> table;
     std::vector<std::int64_t> origin;
+    std::vector<std::uint8_t> trainMask;  // per output row, after the last step
+    std::vector<ops::StepReport> reports;  // one per step run so far (ran = false when disabled)
     std::optional<Error> error;
     bool cancelled = false;
 };

@@ -126,15 +126,16 @@ private:
         if (v.empty())
             return {0.0, 0.0, true};
         if (m_method == "zscore") {
-            stats::MeanVar mv = stats::meanVar(v);
+            stats::MeanVar mv = stats::meanVar(std::move(v));
             const double sd = std::sqrt(mv.var);
             return {mv.mean - m_k * sd, mv.mean + m_k * sd};
         }
         if (m_method == "iqr") {
-            const double q1 = stats::percentileSelect(v, 25), q3 = stats::percentileSelect(v, 75);
-            return {q1 - m_k * (q3 - q1), q3 + m_k * (q3 - q1)};
+            const std::vector<double> q = stats::percentilesSelect(v, {25, 75});
+            return {q[0] - m_k * (q[1] - q[0]), q[1] + m_k * (q[1] - q[0])};
         }
-        return {stats::percentileSelect(v, m_lower), stats::percentileSelect(v, m_upper)};
+        const std::vector<double> q = stats::percentilesSelect(v, {m_lower, m_upper});
+        return {q[0], q[1]};
     }
 
     // Applies the bounds to one column: marks its rows outside them (`outside`, filled only when

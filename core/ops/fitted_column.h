@@ -34,14 +34,15 @@ template <class Fn>
 ColumnPtr mapNumbers(const Column& column, Fn f)
 {
     const std::size_t n = column.size();
-    std::vector<double> out(n);
+    std::vector<double> out;
+    out.reserve(n);  // written once: no zero fill first
     const std::uint8_t* valid = column.validMask().empty() ? nullptr : column.validMask().data();
     bool anyNaN = false;
     auto run = [&](const auto* values) {
         for (std::size_t i = 0; i < n; ++i) {
             const double y = !valid || valid[i] ? f(static_cast<double>(values[i])) : std::nan("");
             anyNaN |= y != y;
-            out[i] = y;
+            out.push_back(y);
         }
     };
     if (column.type() == ColumnType::Numeric)

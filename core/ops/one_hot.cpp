@@ -94,9 +94,10 @@ public:
         parallelTasks(indicators.size(), [&](std::size_t t) {
             Indicator& ind = indicators[t];
             const std::vector<std::int32_t>& pos = positions[ind.column];
-            std::vector<std::int64_t> values(pos.size());
-            for (std::size_t i = 0; i < pos.size(); ++i)
-                values[i] = pos[i] == ind.position;
+            std::vector<std::int64_t> values;
+            values.reserve(pos.size());  // written once: no zero fill first
+            for (std::int32_t p : pos)
+                values.push_back(p == ind.position);
             ind.values = Column::makeInteger(std::move(values));
         });
         std::size_t next = 0;

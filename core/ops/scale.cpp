@@ -130,7 +130,7 @@ private:
             return s;
         }
         if (m_method == "standard") {
-            stats::MeanVar mv = stats::meanVar(v);
+            stats::MeanVar mv = stats::meanVar(std::move(v));
             const bool constant = stats::isConstantFeature(mv.var, mv.mean, mv.n);
             const double scale = constant ? 1.0 : std::sqrt(mv.var);
             s.offset = m_withMean ? mv.mean : 0.0;
@@ -148,7 +148,8 @@ private:
                 s.readable["constant"] = true;
         } else if (m_method == "robust") {
             const double center = stats::medianSelect(v);
-            const double spread = stats::percentileSelect(v, m_quantiles[1]) - stats::percentileSelect(v, m_quantiles[0]);
+            const std::vector<double> q = stats::percentilesSelect(v, {m_quantiles[1], m_quantiles[0]});
+            const double spread = q[0] - q[1];
             const double scale = stats::handleZeroScale(spread);
             s.offset = m_withMean ? center : 0.0;
             s.divisor = m_withStd ? scale : 1.0;

@@ -10,6 +10,7 @@
 #include <memory>
 #include <mutex>
 #include <string_view>
+#include <type_traits>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -17,74 +18,108 @@ namespace preplab::ops {
 
 namespace {
 
-// mean, std, min and max of the present values, in row order: the sum and the squared
-// deviations are added one value after the other (two passes), as pandas' describe() would on
-// the same values up to its own summation order. Masked-out rows add 0 (or leave min / max
-// alone), which changes nothing: a sum that starts at +0 never becomes -0.
-void addMoments(const double* x, const std::uint8_t* valid, std::size_t n, std::int64_t k, ColumnSummary& s)
+// mean, std, min and max of the present values of K number columns of equal length (Integer,
+// Boolean and Datetime as int64, Numeric as double), computed together: each column's sum and
+// squared deviations are added one value after the other in row order (two passes), as a loop
+// over that column alone would; running K columns side by side only overlaps their chains of
+// additions. Masked-out rows add 0 (or leave min / max alone), which changes nothing: a sum that
+// starts at +0 never becomes -0. An int64 column whose partial sums are all integers below 2^53
+// is summed exactly as integers (the double sum is exact in any order then); min and max are
+// taken on the integers (the conversion to double keeps the order).
+template <class T, int K, bool Masked>
+void addMoments(const Column* const* columns, ColumnSummary* const* out)
 {
-    double sum = 0.0, lo = INFINITY, hi = -INFINITY;
-    for (std::size_t i = 0; i < n; ++i) {
-        const bool present = !valid || valid[i];
-        sum += present ? x[i] : 0.0;
-        lo = std::min(lo, present ? x[i] : INFINITY);
-        hi = std::max(hi, present ? x[i] : -INFINITY);
+    const std::size_t n = columns[0]->size();
+    const T* x[K];
+    const std::uint8_t* valid[K];
+    double sum[K], lo[K], hi[K], mean[K], m2[K];
+    for (int c = 0; c < K; ++c) {
+        if constexpr (std::is_same_v<T, double>)
+            x[c] = columns[c]->doubles().data();
+        else
+            x[c] = columns[c]->ints().data();
+        valid[c] = Masked ? columns[c]->validMask().data() : nullptr;
+        sum[c] = 0.0;
+        lo[c] = INFINITY;
+        hi[c] = -INFINITY;
+        m2[c] = 0.0;
     }
-    const double mean = sum / static_cast<double>(k);
-    double m2 = 0.0;
-    for (std::size_t i = 0; i < n; ++i) {
-        const double d = x[i] - mean;
-        m2 += !valid || valid[i] ? d * d : 0.0;
-    }
-    s.mean = mean;
-    if (k > 1)
-        s.std = std::sqrt(m2 / static_cast<double>(k - 1));
-    s.min = lo;
-    s.max = hi;
-}
-
-// The same for int64 values read as doubles. When every partial sum is an integer below 2^53 the
-// double sum is exact in any order, so it is summed as integers (vectorised); min and max too
-// (the conversion to double keeps the order).
-void addMoments(const std::int64_t* v, const std::uint8_t* valid, std::size_t n, std::int64_t k, ColumnSummary& s)
-{
-    std::int64_t lo = std::numeric_limits<std::int64_t>::max(), hi = std::numeric_limits<std::int64_t>::min();
-    std::uint64_t maxAbs = 0;
-    for (std::size_t i = 0; i < n; ++i) {
-        const bool present = !valid || valid[i];
-        const std::int64_t x = v[i];
-        lo = std::min(lo, present ? x : std::numeric_limits<std::int64_t>::max());
-        hi = std::max(hi, present ? x : std::numeric_limits<std::int64_t>::min());
-    }
-    maxAbs = std::max(lo < 0 ? 0 - static_cast<std::uint64_t>(lo) : static_cast<std::uint64_t>(lo),
-                      hi < 0 ? 0 - static_cast<std::uint64_t>(hi) : static_cast<std::uint64_t>(hi));
-    constexpr double kExact = 9007199254740992.0;  // 2^53
-    double sum = 0.0;
-    if (static_cast<double>(maxAbs) * static_cast<double>(k) <= kExact / 2) {
-        std::int64_t total = 0;
+    auto present = [&valid](int c, std::size_t i) { return !Masked || valid[c][i]; };
+    if constexpr (std::is_same_v<T, double>) {
         for (std::size_t i = 0; i < n; ++i)
-            total += !valid || valid[i] ? v[i] : 0;
-        sum = static_cast<double>(total);
+            for (int c = 0; c < K; ++c) {
+                const bool p = present(c, i);
+                sum[c] += p ? x[c][i] : 0.0;
+                lo[c] = std::min(lo[c], p ? x[c][i] : INFINITY);
+                hi[c] = std::max(hi[c], p ? x[c][i] : -INFINITY);
+            }
     } else {
-        for (std::size_t i = 0; i < n; ++i)
-            sum += !valid || valid[i] ? static_cast<double>(v[i]) : 0.0;
+        // no chain of additions to overlap here: one column at a time
+        constexpr std::int64_t kMax = std::numeric_limits<std::int64_t>::max(), kMin = std::numeric_limits<std::int64_t>::min();
+        constexpr double kExact = 9007199254740992.0;  // 2^53
+        for (int c = 0; c < K; ++c) {
+            std::int64_t ilo = kMax, ihi = kMin;
+            std::uint64_t total = 0;  // wraps when unsafe; used only when safe
+            const T* v = x[c];
+            for (std::size_t i = 0; i < n; ++i) {
+                const bool p = present(c, i);
+                ilo = std::min(ilo, p ? v[i] : kMax);
+                ihi = std::max(ihi, p ? v[i] : kMin);
+                total += p ? static_cast<std::uint64_t>(v[i]) : 0;
+            }
+            auto magnitude = [](std::int64_t a) {
+                return a < 0 ? 0 - static_cast<std::uint64_t>(a) : static_cast<std::uint64_t>(a);
+            };
+            const double maxAbs = static_cast<double>(std::max(magnitude(ilo), magnitude(ihi)));
+            if (maxAbs * static_cast<double>(out[c]->count) <= kExact / 2) {
+                sum[c] = static_cast<double>(static_cast<std::int64_t>(total));
+            } else {
+                for (std::size_t i = 0; i < n; ++i)
+                    sum[c] += present(c, i) ? static_cast<double>(v[i]) : 0.0;
+            }
+            lo[c] = static_cast<double>(ilo);
+            hi[c] = static_cast<double>(ihi);
+        }
     }
-    const double mean = sum / static_cast<double>(k);
-    double m2 = 0.0;
-    for (std::size_t i = 0; i < n; ++i) {
-        const double d = static_cast<double>(v[i]) - mean;
-        m2 += !valid || valid[i] ? d * d : 0.0;
+    for (int c = 0; c < K; ++c)
+        mean[c] = sum[c] / static_cast<double>(out[c]->count);
+    for (std::size_t i = 0; i < n; ++i)
+        for (int c = 0; c < K; ++c) {
+            const double d = static_cast<double>(x[c][i]) - mean[c];
+            m2[c] += present(c, i) ? d * d : 0.0;
+        }
+    for (int c = 0; c < K; ++c) {
+        ColumnSummary& s = *out[c];
+        s.mean = mean[c];
+        if (s.count > 1)
+            s.std = std::sqrt(m2[c] / static_cast<double>(s.count - 1));
+        s.min = lo[c];
+        s.max = hi[c];
     }
-    s.mean = mean;
-    if (k > 1)
-        s.std = std::sqrt(m2 / static_cast<double>(k - 1));
-    s.min = static_cast<double>(lo);
-    s.max = static_cast<double>(hi);
 }
 
-} // namespace
+template <class T, bool Masked>
+void addMomentsOf(const Column* const* columns, ColumnSummary* const* out, std::size_t k)
+{
+    switch (k) {
+    case 1: addMoments<T, 1, Masked>(columns, out); break;
+    case 2: addMoments<T, 2, Masked>(columns, out); break;
+    case 3: addMoments<T, 3, Masked>(columns, out); break;
+    default: addMoments<T, 4, Masked>(columns, out); break;
+    }
+}
 
-ColumnSummary ColumnSummary::of(const std::string& name, const Column& column)
+// Whether summaries of a and b can be computed side by side (addMoments).
+bool momentsTogether(const Column& a, const Column& b)
+{
+    return hasNumberValue(a.type()) && hasNumberValue(b.type()) &&
+           (a.type() == ColumnType::Numeric) == (b.type() == ColumnType::Numeric) && a.size() == b.size() &&
+           a.missingCount() < a.size() && b.missingCount() < b.size() &&
+           a.validMask().empty() == b.validMask().empty();
+}
+
+// Everything but mean / std / min / max.
+ColumnSummary countsOf(const std::string& name, const Column& column)
 {
     ColumnSummary s;
     s.name = name;
@@ -93,12 +128,6 @@ ColumnSummary ColumnSummary::of(const std::string& name, const Column& column)
     s.count = static_cast<std::int64_t>(column.size()) - s.missing;
     const std::size_t n = column.size();
     const std::uint8_t* valid = column.validMask().empty() ? nullptr : column.validMask().data();
-    if (hasNumberValue(column.type()) && s.count > 0) {
-        if (column.type() == ColumnType::Numeric)
-            addMoments(column.doubles().data(), valid, n, s.count, s);
-        else
-            addMoments(column.ints().data(), valid, n, s.count, s);
-    }
     if (column.type() == ColumnType::Categorical) {
         std::vector<std::uint8_t> seen(column.categories().size(), 0);
         const std::int32_t* codes = column.codes().data();
@@ -119,6 +148,31 @@ ColumnSummary ColumnSummary::of(const std::string& name, const Column& column)
                 (column.ints()[i] ? t : f) = true;
         s.distinct = int(t) + int(f);
     }
+    return s;
+}
+
+// Summaries of columns[0..k) (k <= 4, pairwise momentsTogether when k > 1) into out[0..k).
+void summarize(const Column* const* columns, ColumnSummary* const* out, std::size_t k, const std::string* names)
+{
+    for (std::size_t c = 0; c < k; ++c)
+        *out[c] = countsOf(names[c], *columns[c]);
+    if (!hasNumberValue(columns[0]->type()) || out[0]->count == 0)
+        return;
+    const bool masked = !columns[0]->validMask().empty();
+    if (columns[0]->type() == ColumnType::Numeric)
+        masked ? addMomentsOf<double, true>(columns, out, k) : addMomentsOf<double, false>(columns, out, k);
+    else
+        masked ? addMomentsOf<std::int64_t, true>(columns, out, k) : addMomentsOf<std::int64_t, false>(columns, out, k);
+}
+
+} // namespace
+
+ColumnSummary ColumnSummary::of(const std::string& name, const Column& column)
+{
+    ColumnSummary s;
+    const Column* columns[1] = {&column};
+    ColumnSummary* out[1] = {&s};
+    summarize(columns, out, 1, &name);
     return s;
 }
 
@@ -307,8 +361,8 @@ void completeReport(const Table& before, StepOutput& out, const std::vector<std:
                 r.rowsRemoved.push_back(origin && j < origin->size() ? (*origin)[j] : static_cast<std::int64_t>(j));
     }
 
-    // One task per added column (its summary) and per column that may have changed (its cells,
-    // then its summaries when it did); the tasks run in parallel, the results keep column order.
+    // One task per added column and per column that may have changed: the latter's cells are
+    // compared in parallel; the results keep column order.
     struct Task {
         std::size_t after;
         std::optional<std::size_t> before;  // none: an added column
@@ -337,21 +391,77 @@ void completeReport(const Table& before, StepOutput& out, const std::vector<std:
     const std::size_t* rowOf = sameRows || source.empty() ? nullptr : source.data();
     parallelTasks(tasks.size(), [&](std::size_t t) {
         Task& task = tasks[t];
-        const ColumnPtr& a = after.columnPtr(task.after);
-        if (!task.before) {
-            task.added = ColumnSummary::ofShared(after.name(task.after), a);
+        if (!task.before)
             return;
-        }
-        const ColumnPtr& b = before.columnPtr(*task.before);
+        const Column& a = after.column(task.after);
+        const Column& b = before.column(*task.before);
         ColumnChange& change = task.change;
         change.column = after.name(task.after);
-        change.changedCells = markChangedCells(*b, *a, rowOf, change.changedRows);
-        if (change.changedCells == 0 && a->type() == b->type())
-            return;
-        task.keep = true;
-        change.before = ColumnSummary::ofShared(task.oldName, b);
-        change.after = ColumnSummary::ofShared(change.column, a);
+        change.changedCells = markChangedCells(b, a, rowOf, change.changedRows);
+        task.keep = change.changedCells > 0 || a.type() != b.type();
     });
+
+    // The summaries: remembered ones first, then the others in batches of up to 4 columns
+    // (summarize), the batches in parallel.
+    struct Wanted {
+        const ColumnPtr* column;
+        std::string name;
+        ColumnSummary* out;
+    };
+    std::vector<Wanted> wanted;
+    for (Task& task : tasks) {
+        if (!task.before) {
+            wanted.push_back({&after.columnPtr(task.after), after.name(task.after), &task.added});
+        } else if (task.keep) {
+            wanted.push_back({&before.columnPtr(*task.before), task.oldName, &task.change.before});
+            wanted.push_back({&after.columnPtr(task.after), task.change.column, &task.change.after});
+        }
+    }
+    std::vector<Wanted> missing;
+    for (Wanted& w : wanted) {
+        if (auto known = summaryCache().find(*w.column)) {
+            *w.out = std::move(*known);
+            w.out->name = w.name;
+        } else {
+            missing.push_back(w);
+        }
+    }
+    std::vector<std::vector<std::size_t>> batches;
+    {
+        std::vector<std::uint8_t> placed(missing.size(), 0);
+        std::size_t groupable = 0;
+        for (const Wanted& w : missing)
+            groupable += hasNumberValue((*w.column)->type());
+        const std::size_t perBatch =
+            std::clamp<std::size_t>((groupable + hardwareThreads() - 1) / hardwareThreads(), 1, 4);
+        for (std::size_t i = 0; i < missing.size(); ++i) {
+            if (placed[i])
+                continue;
+            std::vector<std::size_t> batch{i};
+            placed[i] = 1;
+            for (std::size_t j = i + 1; j < missing.size() && batch.size() < perBatch; ++j)
+                if (!placed[j] && momentsTogether(**missing[i].column, **missing[j].column)) {
+                    batch.push_back(j);
+                    placed[j] = 1;
+                }
+            batches.push_back(std::move(batch));
+        }
+    }
+    parallelTasks(batches.size(), [&](std::size_t b) {
+        const Column* columns[4];
+        ColumnSummary* out[4];
+        std::string names[4];
+        const auto& batch = batches[b];
+        for (std::size_t c = 0; c < batch.size(); ++c) {
+            columns[c] = missing[batch[c]].column->get();
+            out[c] = missing[batch[c]].out;
+            names[c] = missing[batch[c]].name;
+        }
+        summarize(columns, out, batch.size(), names);
+    });
+    for (const Wanted& w : missing)
+        summaryCache().store(*w.column, *w.out);
+
     for (Task& task : tasks) {
         if (!task.before) {
             r.columnsAdded.push_back(after.name(task.after));

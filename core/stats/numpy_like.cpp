@@ -58,19 +58,21 @@ std::uint64_t orderKey(double x)
     return bits >> 63 ? ~bits : bits | (std::uint64_t{1} << 63);
 }
 
-// The k-th smallest value and, when `alsoNext`, the (k+1)-th, by selection. Large inputs are
-// first bucketed by the top bits of their keys (a histogram pass), so that only the bucket
-// holding rank k is selected in: three streaming passes instead of a partition of everything.
-std::pair<double, double> selectPair(std::vector<double>& v, std::size_t k, bool alsoNext)
+// The values of the given ranks (0-based positions in sorted order), by selection. Large inputs
+// are first bucketed by the top bits of their keys (a histogram pass), so that only the buckets
+// holding a wanted rank are partitioned: three streaming passes instead of a partition of
+// everything per rank.
+std::vector<double> selectRanks(std::vector<double>& v, const std::vector<std::size_t>& ranks)
 {
     const std::size_t n = v.size();
+    std::vector<double> out(ranks.size());
     constexpr std::size_t kSmall = 1 << 14;
     if (n < kSmall) {
-        std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(k), v.end());
-        const double a = v[k];
-        if (!alsoNext || k + 1 >= n)
-            return {a, a};
-        return {a, *std::min_element(v.begin() + static_cast<std::ptrdiff_t>(k) + 1, v.end())};
+        for (std::size_t r = 0; r < ranks.size(); ++r) {
+            std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(ranks[r]), v.end());
+            out[r] = v[ranks[r]];
+        }
+        return out;
     }
     std::uint64_t lo = ~std::uint64_t{0}, hi = 0;
     for (double x : v) {
@@ -82,64 +84,86 @@ std::pair<double, double> selectPair(std::vector<double>& v, std::size_t k, bool
     int shift = 0;
     while (((hi - lo) >> shift) >= (std::uint64_t{1} << kBucketBits))
         ++shift;
-    std::vector<std::uint32_t> counts(static_cast<std::size_t>(((hi - lo) >> shift) + 1), 0);
+    const std::size_t buckets = static_cast<std::size_t>(((hi - lo) >> shift) + 1);
+    std::vector<std::uint32_t> counts(buckets, 0);
     for (double x : v)
         ++counts[(orderKey(x) - lo) >> shift];
-    std::size_t bucket = 0, below = 0;
-    while (below + counts[bucket] <= k)
-        below += counts[bucket++];
-    const bool nextInside = !alsoNext || k + 1 >= n || k + 1 < below + counts[bucket];
-    std::vector<double> inside;
-    inside.reserve(counts[bucket]);
-    double nextAbove = INFINITY;
-    std::uint64_t nextKey = ~std::uint64_t{0};
-    for (double x : v) {
-        const std::uint64_t key = orderKey(x);
-        const std::size_t b = (key - lo) >> shift;
-        if (b == bucket) {
-            inside.push_back(x);
-        } else if (!nextInside && b > bucket && key < nextKey) {
-            nextKey = key;
-            nextAbove = x;
+    std::vector<std::size_t> below(buckets + 1, 0);  // values in the buckets before each one
+    for (std::size_t b = 0; b < buckets; ++b)
+        below[b + 1] = below[b] + counts[b];
+    std::vector<std::int32_t> slotOf(buckets, -1);
+    std::vector<std::vector<double>> slots;
+    std::vector<std::size_t> bucketOf(ranks.size());
+    for (std::size_t r = 0; r < ranks.size(); ++r) {
+        const std::size_t b = static_cast<std::size_t>(std::upper_bound(below.begin(), below.end(), ranks[r]) - below.begin()) - 1;
+        bucketOf[r] = b;
+        if (slotOf[b] < 0) {
+            slotOf[b] = static_cast<std::int32_t>(slots.size());
+            slots.emplace_back().reserve(counts[b]);
         }
     }
-    const std::size_t r = k - below;
-    std::nth_element(inside.begin(), inside.begin() + static_cast<std::ptrdiff_t>(r), inside.end());
-    const double a = inside[r];
-    if (!alsoNext || k + 1 >= n)
-        return {a, a};
-    if (!nextInside)
-        return {a, nextAbove};
-    return {a, *std::min_element(inside.begin() + static_cast<std::ptrdiff_t>(r) + 1, inside.end())};
+    for (double x : v) {
+        const std::int32_t slot = slotOf[(orderKey(x) - lo) >> shift];
+        if (slot >= 0)
+            slots[static_cast<std::size_t>(slot)].push_back(x);
+    }
+    for (std::size_t r = 0; r < ranks.size(); ++r) {
+        std::vector<double>& inside = slots[static_cast<std::size_t>(slotOf[bucketOf[r]])];
+        const std::size_t k = ranks[r] - below[bucketOf[r]];
+        std::nth_element(inside.begin(), inside.begin() + static_cast<std::ptrdiff_t>(k), inside.end());
+        out[r] = inside[k];
+    }
+    return out;
 }
 
 } // namespace
 
-double percentileSelect(std::vector<double>& values, double q)
+std::vector<double> percentilesSelect(std::vector<double>& values, const std::vector<double>& qs)
 {
     assert(!values.empty());
     const std::size_t n = values.size();
-    const double virtualIndex = static_cast<double>(n - 1) * (q / 100.0);
-    if (virtualIndex >= static_cast<double>(n - 1))
-        return *std::max_element(values.begin(), values.end());
-    if (virtualIndex < 0)
-        return *std::min_element(values.begin(), values.end());
-    const double prev = std::floor(virtualIndex);
-    const auto i = static_cast<std::size_t>(prev);
-    const double gamma = virtualIndex - prev;
-    const auto [a, b] = selectPair(values, i, true);
-    const double diff = b - a;
-    return gamma >= 0.5 ? b - diff * (1.0 - gamma) : a + diff * gamma;
+    // per percentile: the ranks of its two neighbours (the same twice at the ends) and gamma
+    std::vector<std::size_t> ranks;
+    std::vector<double> gammas;
+    for (double q : qs) {
+        const double virtualIndex = static_cast<double>(n - 1) * (q / 100.0);
+        if (virtualIndex >= static_cast<double>(n - 1)) {
+            ranks.insert(ranks.end(), {n - 1, n - 1});
+            gammas.push_back(-1.0);
+        } else if (virtualIndex < 0) {
+            ranks.insert(ranks.end(), {0, 0});
+            gammas.push_back(-1.0);
+        } else {
+            const double prev = std::floor(virtualIndex);
+            const auto i = static_cast<std::size_t>(prev);
+            ranks.insert(ranks.end(), {i, i + 1});
+            gammas.push_back(virtualIndex - prev);
+        }
+    }
+    const std::vector<double> at = selectRanks(values, ranks);
+    std::vector<double> out(qs.size());
+    for (std::size_t p = 0; p < qs.size(); ++p) {
+        const double a = at[2 * p], b = at[2 * p + 1], gamma = gammas[p];
+        if (gamma < 0) {
+            out[p] = a;  // the minimum or the maximum
+            continue;
+        }
+        const double diff = b - a;
+        out[p] = gamma >= 0.5 ? b - diff * (1.0 - gamma) : a + diff * gamma;
+    }
+    return out;
 }
+
+double percentileSelect(std::vector<double>& values, double q) { return percentilesSelect(values, {q})[0]; }
 
 double medianSelect(std::vector<double>& values)
 {
     assert(!values.empty());
     const std::size_t n = values.size();
     if (n % 2 == 1)
-        return selectPair(values, n / 2, false).first;
-    const auto [a, b] = selectPair(values, n / 2 - 1, true);
-    return (a + b) / 2.0;
+        return selectRanks(values, {n / 2})[0];
+    const std::vector<double> ab = selectRanks(values, {n / 2 - 1, n / 2});
+    return (ab[0] + ab[1]) / 2.0;
 }
 
 double medianSorted(const std::vector<double>& sorted)
@@ -202,7 +226,9 @@ double pairwiseSum(const double* a, std::size_t n)
     return pairwiseSum(a, n2) + pairwiseSum(a + n2, n - n2);
 }
 
-MeanVar meanVar(const std::vector<double>& values)
+MeanVar meanVar(const std::vector<double>& values) { return meanVar(std::vector<double>(values)); }
+
+MeanVar meanVar(std::vector<double>&& values)
 {
     MeanVar out;
     out.n = values.size();
@@ -213,9 +239,9 @@ MeanVar meanVar(const std::vector<double>& values)
     const double n = static_cast<double>(values.size());
     const double sum = pairwiseSum(values.data(), values.size());
     out.mean = sum / n;
-    std::vector<double> temp(values.size());
-    for (std::size_t i = 0; i < values.size(); ++i)
-        temp[i] = values[i] - out.mean;
+    std::vector<double>& temp = values;  // the deviations, then their squares, in place
+    for (double& t : temp)
+        t -= out.mean;
     const double correction = pairwiseSum(temp.data(), temp.size());
     for (double& t : temp)
         t *= t;

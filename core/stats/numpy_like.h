@@ -26,6 +26,8 @@ double percentileSorted(const std::vector<double>& sorted, double q);
 // result exactly, without a full sort. Large inputs are bucketed by a histogram of their top
 // bits first, so only the bucket holding the wanted rank is partitioned.
 double percentileSelect(std::vector<double>& values, double q);
+// Several percentiles of the same values at once (one histogram pass for all), in the order of qs.
+std::vector<double> percentilesSelect(std::vector<double>& values, const std::vector<double>& qs);
 // numpy.median by selection (reorders `values`).
 double medianSelect(std::vector<double>& values);
 
@@ -47,6 +49,8 @@ struct MeanVar {
     std::size_t n = 0;
 };
 MeanVar meanVar(const std::vector<double>& values);
+// The same, using `values` as its scratch space (no copy).
+MeanVar meanVar(std::vector<double>&& values);
 
 // sklearn's _is_constant_feature: var <= n * eps * var + (n * mean * eps)^2 with eps the float64
 // machine epsilon. A constant column (up to rounding) is centred but never divided.

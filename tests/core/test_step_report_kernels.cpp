@@ -175,6 +175,21 @@ TEST_CASE("ColumnSummary: ofShared remembers of() per column, integer sums exact
         }
     }
     CHECK(ops::ColumnSummary::of("fnlwgt", *t.find("fnlwgt")).mean.value() == Approx(189778.36651208502));
+    // completeReport summarises changed columns in batches: the same figures as one at a time
+    ops::StepOutput out;
+    out.table = t;
+    for (const char* name : {"age", "fnlwgt", "capital_gain", "capital_loss", "hours_per_week"}) {
+        const std::size_t idx = *t.indexOf(name);
+        (void)out.table.setColumn(idx, ops::mapNumbers(t.column(idx), [](double x) { return x * 0.5 - 3; }));
+    }
+    ops::completeReport(t, out);
+    REQUIRE(out.report.changed.size() == 5);
+    for (const auto& change : out.report.changed) {
+        const std::size_t idx = *t.indexOf(change.column);
+        CHECK(change.before.toJson() == ops::ColumnSummary::of(change.column, t.column(idx)).toJson());
+        CHECK(change.after.toJson() == ops::ColumnSummary::of(change.column, out.table.column(idx)).toJson());
+        CHECK(change.changedCells > 0);
+    }
     // with missing values: penguins' body_mass_g (2 missing), one value, all missing
     const Table p = dataset("penguins.csv");
     const auto mass = ops::ColumnSummary::of("m", *p.find("body_mass_g"));
@@ -190,7 +205,7 @@ TEST_CASE("ColumnSummary: ofShared remembers of() per column, integer sums exact
     CHECK(!none.mean);
 }
 
-TEST_CASE("percentileSelect / medianSelect: bucketed selection equals a full sort", "[stats]")
+TEST_CASE("percentileSelect / percentilesSelect / medianSelect: bucketed selection equals a full sort", "[stats]")
 {
     const Table t = dataset("adult.csv");  // 32561 rows: above the bucketing threshold
     for (const char* name : {"fnlwgt", "age", "capital_gain", "hours_per_week"}) {
@@ -207,6 +222,12 @@ TEST_CASE("percentileSelect / medianSelect: bucketed selection equals a full sor
                 std::vector<double> work(*values);
                 CHECK(stats::percentileSelect(work, q) == stats::percentileSorted(sorted, q));
             }
+            std::vector<double> all(*values);
+            const std::vector<double> qs{75.0, 25.0, 0.0, 100.0, 50.0, 99.9};
+            const std::vector<double> together = stats::percentilesSelect(all, qs);
+            REQUIRE(together.size() == qs.size());
+            for (std::size_t p = 0; p < qs.size(); ++p)
+                CHECK(together[p] == stats::percentileSorted(sorted, qs[p]));
             std::vector<double> work(*values);
             CHECK(stats::medianSelect(work) == stats::medianSorted(sorted));
             work.pop_back();  // the other parity
@@ -217,6 +238,8 @@ TEST_CASE("percentileSelect / medianSelect: bucketed selection equals a full sor
     }
     std::vector<double> constant(20000, 2.5);  // one bucket holds everything
     CHECK(stats::percentileSelect(constant, 25) == 2.5);
+    std::vector<double> one{7.25};
+    CHECK(stats::percentilesSelect(one, {0, 50, 100}) == std::vector<double>{7.25, 7.25, 7.25});
     CHECK(stats::medianSelect(constant) == 2.5);
 }
 

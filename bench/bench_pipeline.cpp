@@ -1,11 +1,12 @@
 // bench_pipeline: times PrepLab's O(n) recipe steps, each re-run on its own (what the desktop app
 // does when one step's field changes), and a 6-step recipe end to end, on a gen_mixed_csv table.
-//   usage: bench_pipeline FILE.csv [--repeat N] [--breakdown]
+//   usage: bench_pipeline FILE.csv [--repeat N] [--breakdown] [--only NAME]
 // Every step runs through ops::runStep, as a recipe runs it: parse, fit on all rows, apply and
 // the step report (changed cells per column, before/after summaries). Loading the CSV is not
 // timed. Prints one line per measurement:  preplab <name> <best_ms> <median_ms>
 // --breakdown also prints, on stderr, each single step's median time per phase (the context,
-// parse, fit, apply, completeReport), to see where a step's time goes.
+// parse, fit, apply, completeReport), to see where a step's time goes. --only runs one
+// measurement (a step's name or recipe_6_steps), e.g. under perf.
 #include "core/io/reader.h"
 #include "core/ops/registry.h"
 
@@ -125,11 +126,14 @@ int main(int argc, char** argv)
     }
     int repeat = 5;
     bool phases = false;
+    std::string only;
     for (int i = 2; i < argc; ++i) {
         if (std::string(argv[i]) == "--repeat" && i + 1 < argc)
             repeat = std::max(1, std::atoi(argv[++i]));
         else if (std::string(argv[i]) == "--breakdown")
             phases = true;
+        else if (std::string(argv[i]) == "--only" && i + 1 < argc)
+            only = argv[++i];
     }
     auto loaded = io::readTable(argv[1]);
     if (!loaded) {
@@ -141,6 +145,8 @@ int main(int argc, char** argv)
 
     bool haveAll = true;
     for (const auto& [name, step] : singleSteps()) {
+        if (!only.empty() && only != name)
+            continue;
         if (!ops::findOp(step["op"].get<std::string>())) {
             std::printf("preplab %s n/a n/a\n", name.c_str());
             haveAll = false;
@@ -160,6 +166,8 @@ int main(int argc, char** argv)
         if (phases)
             breakdown(name, table, step, repeat);
     }
+    if (!only.empty() && only != "recipe_6_steps")
+        return 0;
     if (!haveAll) {
         std::printf("preplab recipe_6_steps n/a n/a\n");
         return 0;

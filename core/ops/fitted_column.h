@@ -37,10 +37,26 @@ ColumnPtr mapNumbers(const Column& column, Fn f)
     std::vector<double> out;
     out.reserve(n);  // written once: no zero fill first
     const std::uint8_t* valid = column.validMask().empty() ? nullptr : column.validMask().data();
+    if (valid) {  // the mask is built in the same pass: present and not NaN (value 0 when missing)
+        Column::Mask mask;
+        mask.reserve(n);
+        auto run = [&](const auto* values) {
+            for (std::size_t i = 0; i < n; ++i) {
+                const double y = valid[i] ? f(static_cast<double>(values[i])) : std::nan("");
+                mask.push_back(y == y);
+                out.push_back(y == y ? y : 0.0);
+            }
+        };
+        if (column.type() == ColumnType::Numeric)
+            run(column.doubles().data());
+        else
+            run(column.ints().data());
+        return Column::makeNumeric(std::move(out), std::move(mask));
+    }
     bool anyNaN = false;
     auto run = [&](const auto* values) {
         for (std::size_t i = 0; i < n; ++i) {
-            const double y = !valid || valid[i] ? f(static_cast<double>(values[i])) : std::nan("");
+            const double y = f(static_cast<double>(values[i]));
             anyNaN |= y != y;
             out.push_back(y);
         }

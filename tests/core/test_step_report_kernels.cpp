@@ -255,6 +255,15 @@ TEST_CASE("mapNumbers and coversAllRows", "[ops]")
     auto logs = ops::mapNumbers(*t.find("year"), [](double x) { return x == 2007 ? std::nan("") : x; });
     CHECK(logs->type() == ColumnType::Numeric);
     CHECK(logs->missingCount() == 110);  // penguins from 2007
+    auto capped = ops::mapNumbers(depth, [](double x) { return x > 20 ? std::nan("") : x; });
+    std::size_t deep = 0;
+    for (double x : numbersOf(depth))
+        deep += x > 20;
+    CHECK(deep == 17);
+    CHECK(capped->missingCount() == 2 + deep);
+    CHECK(capped->doubles()[0] == 18.7);
+    CHECK(!capped->isValid(3));  // missing in the input
+    CHECK(capped->doubles()[3] == 0.0);
     CHECK(ops::coversAllRows({0, 1, 2}, 3));
     CHECK(!ops::coversAllRows({0, 2}, 3));
     CHECK(!ops::coversAllRows({1, 2, 3}, 3));

@@ -1,6 +1,7 @@
 #include "app/desktop/main_window.h"
 
 #include "app/desktop/charts/before_after_chart.h"
+#include "app/desktop/charts/scatter_chart.h"
 #include "app/desktop/document/document.h"
 #include "app/desktop/document/op_fields.h"
 #include "app/desktop/document/recipe_file.h"
@@ -413,8 +414,10 @@ void MainWindow::onEvaluated(const EvaluationResult& result)
     m_recipePanel->setColumns(inputColumns);
     m_recipePanel->model()->setStatuses(result.steps);
     const bool hasStep = result.step >= 0 && m_document && result.step < m_document->stepCount();
-    m_chart->setComparison(result.comparison, hasStep,
-                           hasStep ? QStringLiteral("step %1").arg(result.step + 1) : QString());
+    const QString stepName = hasStep ? QStringLiteral("step %1").arg(result.step + 1) : QString();
+    m_chart->setComparison(result.comparison, hasStep, stepName);
+    m_chart->setScatterInputs({result.before, result.after, result.highlights, hasStep, stepName,
+                               m_document ? m_document->currentColumn() : QString()});
     const QString summary = stepSummaryHtml(result);
     m_chart->setCaption(summary);
     m_recipePanel->editor()->setStepSummary(summary);

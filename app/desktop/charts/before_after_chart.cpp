@@ -1,8 +1,10 @@
 #include "app/desktop/charts/before_after_chart.h"
 
+#include "app/desktop/charts/scatter_chart.h"
 #include "app/desktop/util/qt_convert.h"
 
 #include <QApplication>
+#include <QButtonGroup>
 #include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
@@ -16,8 +18,10 @@
 #include <QLineSeries>
 #include <QAreaSeries>
 #include <QPainter>
+#include <QStackedWidget>
 #include <QSvgGenerator>
 #include <QTableWidget>
+#include <QToolButton>
 #include <QValueAxis>
 #include <QVBoxLayout>
 
@@ -87,11 +91,58 @@ BeforeAfterChart::BeforeAfterChart(QWidget* parent) : QWidget(parent)
     right->addWidget(m_stats, 1);
     right->addWidget(m_note);
     right->addWidget(m_caption);
+    m_scatter = new ScatterChart;
+    m_pages = new QStackedWidget;
+    m_pages->addWidget(m_view);
+    m_pages->addWidget(m_scatter);
+    m_distributionButton = new QToolButton;
+    m_distributionButton->setText(tr("Distribution"));
+    m_distributionButton->setToolTip(tr("Histogram or bar chart of the selected column before and after the step"));
+    m_scatterButton = new QToolButton;
+    m_scatterButton->setObjectName(QStringLiteral("ScatterButton"));
+    m_scatterButton->setText(tr("Scatter"));
+    m_scatterButton->setToolTip(tr("Two numeric columns against each other before and after the step; "
+                                   "big tables are sampled or drawn as a density"));
+    auto* modes = new QButtonGroup(this);
+    for (QToolButton* b : {m_distributionButton, m_scatterButton}) {
+        b->setCheckable(true);
+        b->setAutoRaise(true);
+        modes->addButton(b);
+    }
+    m_distributionButton->setChecked(true);
+    connect(m_scatterButton, &QToolButton::toggled, this, &BeforeAfterChart::setScatterShown);
+    auto* top = new QHBoxLayout;
+    top->setContentsMargins(0, 0, 0, 0);
+    top->addWidget(m_distributionButton);
+    top->addWidget(m_scatterButton);
+    top->addSpacing(12);
+    top->addWidget(m_scatter->controls());
+    top->addStretch(1);
+    m_scatter->controls()->hide();
+    auto* left = new QVBoxLayout;
+    left->setSpacing(2);
+    left->addLayout(top);
+    left->addWidget(m_pages, 1);
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_view, 3);
+    layout->addLayout(left, 3);
     layout->addLayout(right, 2);
 }
+
+void BeforeAfterChart::setScatterInputs(const ScatterInputs& inputs) { m_scatter->setInputs(inputs); }
+
+void BeforeAfterChart::setScatterShown(bool scatter)
+{
+    if (m_scatterButton->isChecked() != scatter)
+        (scatter ? m_scatterButton : m_distributionButton)->setChecked(true);
+    m_pages->setCurrentWidget(scatter ? static_cast<QWidget*>(m_scatter) : m_view);
+    m_scatter->controls()->setVisible(scatter);
+    m_scatter->setActive(scatter);
+}
+
+bool BeforeAfterChart::isScatterShown() const { return m_pages->currentWidget() == m_scatter; }
+
+QChartView* BeforeAfterChart::shownView() const { return isScatterShown() ? m_scatter->view() : m_view; }
 
 QChart* BeforeAfterChart::chart() const { return m_view->chart(); }
 
@@ -240,26 +291,27 @@ void BeforeAfterChart::fillStats(const ColumnComparison& cmp, bool hasStep)
 
 bool BeforeAfterChart::exportPng(const QString& path) const
 {
-    return m_view->grab().save(path, "PNG");
+    return shownView()->grab().save(path, "PNG");
 }
 
 bool BeforeAfterChart::exportSvg(const QString& path) const
 {
+    QChartView* view = shownView();
     QSvgGenerator generator;
     generator.setFileName(path);
-    generator.setSize(m_view->size());
-    generator.setViewBox(QRect(QPoint(0, 0), m_view->size()));
-    generator.setTitle(chart()->title());
+    generator.setSize(view->size());
+    generator.setViewBox(QRect(QPoint(0, 0), view->size()));
+    generator.setTitle(view->chart()->title());
     QPainter painter;
     if (!painter.begin(&generator))
         return false;
-    m_view->render(&painter);
+    view->render(&painter);
     return painter.end();
 }
 
 void BeforeAfterChart::copyToClipboard() const
 {
-    QApplication::clipboard()->setPixmap(m_view->grab());
+    QApplication::clipboard()->setPixmap(shownView()->grab());
 }
 
 } // namespace preplab::desktop

@@ -1,6 +1,7 @@
 #include "app/desktop/charts/model_charts.h"
 
 #include "app/desktop/charts/bias_charts.h"
+#include "app/desktop/charts/series_budget.h"
 #include "app/desktop/util/qt_convert.h"
 
 #include <QBarCategoryAxis>
@@ -52,11 +53,8 @@ QLineSeries* curve(const std::vector<double>& x, const std::vector<double>& y, c
     auto* s = new QLineSeries;
     s->setName(name);
     s->setPen(pen);
-    QList<QPointF> points;
-    for (std::size_t i = 0; i < x.size() && i < y.size(); ++i)
-        if (std::isfinite(x[i]) && std::isfinite(y[i]))
-            points.append({x[i], y[i]});
-    s->replace(points);
+    // A curve has up to one point per test row: LTTB keeps its shape within the series budget.
+    s->replace(decimatedLine(x, y));
     return s;
 }
 
@@ -235,24 +233,24 @@ void drawValidationCurve(QChart* chart, const std::vector<model::ValidationPoint
     }
     x->setTitleText(QObject::tr("%1 (the recipe's data)").arg(parameter));
     double lo = 1, hi = 0;
-    auto* train = new QLineSeries;
-    auto* test = new QLineSeries;
-    train->setName(QObject::tr("Train score"));
-    test->setName(QObject::tr("Test score"));
-    train->setPen(QPen(kGrey, 2, Qt::DashLine));
-    test->setPen(QPen(kBlue, 2));
+    std::vector<double> trainX, trainY, testX, testY;
     for (const auto& p : points) {
         if (p.score.train.defined()) {
-            train->append(p.parameter, *p.score.train);
-            lo = std::min(lo, *p.score.train);
-            hi = std::max(hi, *p.score.train);
+            trainX.push_back(p.parameter);
+            trainY.push_back(*p.score.train);
         }
         if (p.score.test.defined()) {
-            test->append(p.parameter, *p.score.test);
-            lo = std::min(lo, *p.score.test);
-            hi = std::max(hi, *p.score.test);
+            testX.push_back(p.parameter);
+            testY.push_back(*p.score.test);
         }
     }
+    for (const auto* scores : {&trainY, &testY})
+        for (double v : *scores) {
+            lo = std::min(lo, v);
+            hi = std::max(hi, v);
+        }
+    auto* train = curve(trainX, trainY, QObject::tr("Train score"), QPen(kGrey, 2, Qt::DashLine));
+    auto* test = curve(testX, testY, QObject::tr("Test score"), QPen(kBlue, 2));
     train->setPointsVisible(true);
     test->setPointsVisible(true);
     auto* y = new QValueAxis;

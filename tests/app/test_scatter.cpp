@@ -200,11 +200,18 @@ TEST_CASE("Scatter: rows a filter removes are marked and counted", "[app][scatte
     CHECK(c.removed.size() == 67);
     CHECK(c.filledCount == 0);
     ScatterChart chart;
+    chart.resize(640, 400);
+    chart.show();
+    chart.setInputs(inputsOf(result, QStringLiteral("bill_length_mm")));
     chart.draw(c);
+    QApplication::processEvents();
     QScatterSeries* removed = seriesNamed(chart.chart(), QStringLiteral("removed by the step"));
     REQUIRE(removed);
+    CHECK(removed->name() == QStringLiteral("removed by the step (67)"));
     CHECK(removed->count() == 67);
     CHECK(removed->markerShape() == QScatterSeries::MarkerShapeRectangle);
+    CHECK(chart.noteText().startsWith(QStringLiteral("all 342 rows before and 275 after")));
+    saveScreenshot(chart, QStringLiteral("scatter_filter.png"));
 }
 
 TEST_CASE("Scatter: degenerate inputs draw nothing and say why", "[app][scatter]")

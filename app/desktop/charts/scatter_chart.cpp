@@ -158,6 +158,7 @@ ScatterChart::ScatterChart(QWidget* parent) : QWidget(parent)
     m_note->setObjectName(QStringLiteral("ScatterNote"));
     m_note->setWordWrap(true);
     m_note->setToolTip(tr("How many rows the scatter shows, and how"));
+    m_note->setContentsMargins(6, 0, 6, 2);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
@@ -304,8 +305,8 @@ void addMarks(QChart* chart, const ScatterComparison& c, std::pair<QValueAxis*, 
 {
     if (c.removedCount > 0)
         attach(chart,
-               pointSeries(c.removed, QObject::tr("removed by the step (%1)").arg(count(c.removedCount)), Qt::transparent,
-                           kRemoved, 9, QScatterSeries::MarkerShapeRectangle),
+               pointSeries(c.removed, QObject::tr("removed by the step (%1)").arg(count(c.removedCount)),
+                           withAlpha(kRemoved, 70), kRemoved, 9, QScatterSeries::MarkerShapeRectangle),
                axes);
     if (c.filledCount > 0)
         attach(chart,

@@ -20,6 +20,7 @@
 #include <QPainter>
 #include <QStackedWidget>
 #include <QSvgGenerator>
+#include <QLocale>
 #include <QTableWidget>
 #include <QToolButton>
 #include <QValueAxis>
@@ -57,6 +58,12 @@ QString fmt(const std::optional<double>& v, bool datetime)
     if (datetime)
         return toQString(formatDatetime(static_cast<std::int64_t>(*v), true));
     return QString::number(*v, 'g', 5);
+}
+
+// Row counts in full ("184,615" where the locale groups digits), never in exponent form.
+QString countText(const std::optional<double>& v)
+{
+    return v ? QLocale().toString(static_cast<qlonglong>(*v)) : QStringLiteral("—");
 }
 
 } // namespace
@@ -265,14 +272,17 @@ void BeforeAfterChart::fillStats(const ColumnComparison& cmp, bool hasStep)
     m_stats->setColumnHidden(3, !hasStep);
     for (int r = 0; r < static_cast<int>(rows.size()); ++r) {
         const Row& row = rows[static_cast<std::size_t>(r)];
-        const bool isDate = cmp.datetime && r >= 2;
+        const bool isCount = r < 2;  // present, missing
+        const bool isDate = cmp.datetime && !isCount;
         m_stats->setItem(r, 0, new QTableWidgetItem(row.name));
-        m_stats->setItem(r, 1, new QTableWidgetItem(fmt(row.before, isDate)));
-        m_stats->setItem(r, 2, new QTableWidgetItem(fmt(row.after, isDate)));
+        m_stats->setItem(r, 1, new QTableWidgetItem(isCount ? countText(row.before) : fmt(row.before, isDate)));
+        m_stats->setItem(r, 2, new QTableWidgetItem(isCount ? countText(row.after) : fmt(row.after, isDate)));
         QString delta;
         if (row.before && row.after && !isDate) {
             const double d = *row.after - *row.before;
-            delta = d == 0 ? QStringLiteral("0") : (d > 0 ? QStringLiteral("+") : QString()) + QString::number(d, 'g', 4);
+            delta = d == 0 ? QStringLiteral("0")
+                           : (d > 0 ? QStringLiteral("+") : QString()) +
+                                 (isCount ? QLocale().toString(static_cast<qlonglong>(d)) : QString::number(d, 'g', 4));
         }
         auto* deltaItem = new QTableWidgetItem(delta);
         if (!delta.isEmpty() && delta != QStringLiteral("0")) {

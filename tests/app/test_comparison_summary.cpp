@@ -87,4 +87,12 @@ TEST_CASE("compareColumn: the cache gives the same figures for a column it holds
     CHECK(*second.beforeSummary.median == 2.0);
     CHECK(*second.afterSummary.median == 2.5);
     CHECK_FALSE(cache.find(nullptr));
+
+    // The input asked for at every parameter change stays while new outputs come and go.
+    for (int i = 0; i < 6; ++i) {
+        ColumnPtr next = Column::makeNumeric({double(i), 1.0, 2.0});
+        (void)compareColumn("x", before, next, cache);
+    }
+    CHECK(cache.find(before.get()));
+    CHECK_FALSE(cache.find(after.get()));
 }

@@ -221,9 +221,13 @@ ColumnComparison compare(const std::string& name, const ColumnPtr& before, const
 std::optional<ComparisonCache::Entry> ComparisonCache::find(const Column* column)
 {
     std::lock_guard lock(m_mutex);
-    for (const Entry& e : m_entries)
-        if (e.column.get() == column)
-            return e;
+    for (auto it = m_entries.begin(); it != m_entries.end(); ++it) {
+        if (it->column.get() != column)
+            continue;
+        // Most recently used last: a step's input, asked for at every change, stays.
+        std::rotate(it, it + 1, m_entries.end());
+        return m_entries.back();
+    }
     return std::nullopt;
 }
 

@@ -47,7 +47,7 @@ public:
 
 private:
     std::mutex m_mutex;
-    std::vector<Entry> m_entries;  // newest last, at most 4
+    std::vector<Entry> m_entries;  // most recently used last, at most 4
 };
 
 // Compares column `name` of `before` and `after` (either may lack it). Numbers use `bins` equal-width

@@ -6,6 +6,7 @@
 #include <charconv>
 #include <cstring>
 #include <functional>
+#include <memory>
 
 namespace preplab::stats {
 
@@ -158,6 +159,61 @@ private:
     std::size_t m_used = 0;
 };
 
+// Fingerprints sorted into 256 partitions by their top hash bits, each partition a list of
+// fixed-size blocks: one pass over the column and no second copy of the fingerprints (a flat
+// array scattered into a partitioned one held both, twice the memory).
+class PartitionedPrints {
+public:
+    static constexpr int kBits = 8;
+    static constexpr std::size_t kPartitions = std::size_t{1} << kBits;
+
+    // `expected`: how many fingerprints will come, to size the blocks (little slack at the end).
+    explicit PartitionedPrints(std::size_t expected)
+        : m_blockSize(std::clamp<std::size_t>(expected / (4 * kPartitions), 64, 4096))
+    {
+        m_blocks.resize(kPartitions);
+        m_next.assign(kPartitions, nullptr);
+        m_end.assign(kPartitions, nullptr);
+    }
+
+    void add(const Fingerprint& f)
+    {
+        const std::size_t p = f.hash >> (64 - kBits);
+        if (m_next[p] == m_end[p]) {
+            m_blocks[p].push_back(std::make_unique_for_overwrite<Fingerprint[]>(m_blockSize));
+            m_next[p] = m_blocks[p].back().get();
+            m_end[p] = m_next[p] + m_blockSize;
+        }
+        *m_next[p]++ = f;
+    }
+
+    std::size_t size(std::size_t p) const
+    {
+        const std::size_t blocks = m_blocks[p].size();
+        return blocks == 0 ? 0 : (blocks - 1) * m_blockSize + static_cast<std::size_t>(m_next[p] - m_blocks[p].back().get());
+    }
+
+    // Calls fn(f) for each fingerprint of partition p, then frees the partition.
+    template <class Fn>
+    void drain(std::size_t p, Fn&& fn)
+    {
+        auto& blocks = m_blocks[p];
+        for (std::size_t b = 0; b < blocks.size(); ++b) {
+            const Fingerprint* end = b + 1 < blocks.size() ? blocks[b].get() + m_blockSize : m_next[p];
+            for (const Fingerprint* f = blocks[b].get(); f != end; ++f)
+                fn(*f);
+            blocks[b].reset();
+        }
+        std::vector<std::unique_ptr<Fingerprint[]>>().swap(blocks);
+    }
+
+private:
+    std::size_t m_blockSize;
+    std::vector<std::vector<std::unique_ptr<Fingerprint[]>>> m_blocks;
+    std::vector<Fingerprint*> m_next;
+    std::vector<Fingerprint*> m_end;
+};
+
 // Calls consume(row, count) once per distinct string of a Text column. Few distinct values: one
 // hash table that stays in cache. Many (an ID-like column): the fingerprints are first split into
 // 256 partitions by their top hash bits and each partition is counted in its own small table, so
@@ -189,30 +245,17 @@ void countStrings(const Column& column, Consume&& consume)
         emit(counter);
         return;
     }
-    constexpr int kPartitionBits = 8;
-    constexpr std::size_t kPartitions = std::size_t{1} << kPartitionBits;
-    std::vector<Fingerprint> prints;
-    prints.reserve(column.size() - column.missingCount());
-    std::vector<std::size_t> offsets(kPartitions + 1, 0);
+    PartitionedPrints partitions(column.size() - column.missingCount());
     for (std::size_t i = 0; i < column.size(); ++i)
-        if (column.isValid(i)) {
-            prints.push_back(fingerprint(column, i));
-            ++offsets[(prints.back().hash >> (64 - kPartitionBits)) + 1];
-        }
-    for (std::size_t p = 0; p < kPartitions; ++p)
-        offsets[p + 1] += offsets[p];
-    std::vector<Fingerprint> partitioned(prints.size());
-    std::vector<std::size_t> next(offsets.begin(), offsets.end() - 1);
-    for (const Fingerprint& f : prints)
-        partitioned[next[f.hash >> (64 - kPartitionBits)]++] = f;
+        if (column.isValid(i))
+            partitions.add(fingerprint(column, i));
     // Counts are noted at the row of each value's first occurrence, then handed out in row order:
     // reading the strings in order is far cheaper than in hash order when most values are distinct.
     std::vector<std::uint32_t> countAt(column.size(), 0);
     FingerprintCounter counter(1);
-    for (std::size_t p = 0; p < kPartitions; ++p) {
-        counter.reset(idLike ? offsets[p + 1] - offsets[p] : expected / kPartitions);
-        for (std::size_t i = offsets[p]; i < offsets[p + 1]; ++i)
-            counter.add(partitioned[i]);
+    for (std::size_t p = 0; p < PartitionedPrints::kPartitions; ++p) {
+        counter.reset(idLike ? partitions.size(p) : expected / PartitionedPrints::kPartitions);
+        partitions.drain(p, [&](const Fingerprint& f) { counter.add(f); });
         for (const Slot& s : counter.slots())
             if (s.count > 0)
                 countAt[s.row] = s.count;

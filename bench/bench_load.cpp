@@ -180,7 +180,8 @@ int main(int argc, char** argv)
         std::fflush(stdout);
     }
     if (phases) {
-        printPhases(path);
+        // The variants first: a child forked after printPhases would inherit (and count) the
+        // memory this process kept from profiling.
         for (const auto& [label, options] : profileVariants()) {
             Timings t;
             double peak = 0.0;
@@ -188,6 +189,7 @@ int main(int argc, char** argv)
                 std::fprintf(stderr, "phase load + profileTable %s: profile %.3f s, CPU %.3f s, peak RSS %.1f MiB\n",
                              label, t.profile, t.cpu, peak);
         }
+        printPhases(path);
     }
     return 0;
 }

@@ -58,7 +58,7 @@ Table makeTable(std::size_t rows, bool withIds)
         flag[i] = uniform(rng) < 0.3;
         day[i] = (16000 + static_cast<std::int64_t>(uniform(rng) * 3650)) * 86400000LL;
     }
-    (void)t.addColumn("flag", Column::makeBoolean(std::move(flag)));
+    (void)t.addColumn("flag", Column::makeBooleanFromInts(flag));
     (void)t.addColumn("date", Column::makeDatetime(std::move(day)));
     const int cardinality[3] = {5, 50, 3};
     for (int c = 0; c < 3; ++c) {

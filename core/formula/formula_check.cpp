@@ -225,10 +225,10 @@ ColumnPtr Formula::toColumn(const Value& v, std::size_t rows)
     for (std::size_t i = 0; i < rows; ++i)
         values[i] = v.num[v.scalar ? 0 : i];
     if (v.type == ValueType::Boolean) {
-        std::vector<std::int64_t> ints(rows);
+        std::vector<std::uint8_t> bools(rows);
         for (std::size_t i = 0; i < rows; ++i)
-            ints[i] = values[i] != 0.0;
-        return Column::makeBoolean(std::move(ints), std::move(valid));
+            bools[i] = values[i] != 0.0;
+        return Column::makeBoolean(std::move(bools), std::move(valid));
     }
     return Column::makeNumeric(std::move(values), std::move(valid));
 }

@@ -78,7 +78,7 @@ private:
             v.datetime = c->type() == ColumnType::Datetime;
             v.num.resize(m_rows);
             for (std::size_t i = 0; i < m_rows; ++i)
-                v.num[i] = static_cast<double>(c->ints()[i]);
+                v.num[i] = static_cast<double>(c->integer(i));
             return v;
         }
     }

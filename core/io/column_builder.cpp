@@ -52,8 +52,14 @@ ColumnPtr expandWithMissing(const Column& compact, const std::vector<std::uint8_
             arena.push(mask[i] ? compact.text(src[i]) : std::string_view{});
         return Column::makeText(std::move(arena), std::move(mask));
     }
+    case ColumnType::Boolean: {
+        std::vector<std::uint8_t> v(n, 0);
+        for (std::size_t i = 0; i < n; ++i)
+            if (mask[i])
+                v[i] = compact.bools()[src[i]];
+        return Column::makeBoolean(std::move(v), std::move(mask));
+    }
     case ColumnType::Integer:
-    case ColumnType::Boolean:
     case ColumnType::Datetime: {
         std::vector<std::int64_t> v(n, 0);
         for (std::size_t i = 0; i < n; ++i)
@@ -61,8 +67,6 @@ ColumnPtr expandWithMissing(const Column& compact, const std::vector<std::uint8_
                 v[i] = compact.ints()[src[i]];
         if (compact.type() == ColumnType::Integer)
             return Column::makeInteger(std::move(v), std::move(mask));
-        if (compact.type() == ColumnType::Boolean)
-            return Column::makeBoolean(std::move(v), std::move(mask));
         return Column::makeDatetime(std::move(v), std::move(mask), compact.hasTime());
     }
     }
@@ -103,7 +107,7 @@ ColumnPtr ColumnBuilder::finish(const std::string& name, const InferOptions& inf
 
     if (!forced && anyPresent && !hasString && !(hasBool && (hasInt || hasReal))) {
         if (hasBool)
-            return Column::makeBoolean(m_values, std::move(valid));
+            return Column::makeBooleanFromInts(m_values, std::move(valid));
         if (!hasReal)
             return Column::makeInteger(m_values, std::move(valid));
         std::vector<double> v(n, 0.0);

@@ -162,6 +162,8 @@ void reserveColumns(std::vector<CsvColumn>& columns, std::size_t rows)
             c.codes.reserve(rows);
         else if (usesArena(c))
             c.text.offsets.reserve(rows + 1);
+        else if (c.kind == CellKind::Boolean)
+            c.bools.reserve(rows);
         else
             c.ints.reserve(rows);
     }
@@ -177,6 +179,8 @@ void resizeColumns(std::vector<CsvColumn>& columns, std::size_t rows)
             c.doubles.resize(rows, 0.0);
         else if (usesCodes(c))
             c.codes.resize(rows, 0);
+        else if (c.kind == CellKind::Boolean)
+            c.bools.resize(rows, 0);
         else if (!usesArena(c))
             c.ints.resize(rows, 0);
     }
@@ -228,7 +232,7 @@ void parseBlock(const char* data, const CsvRow* rows, std::size_t count, std::si
         case CellKind::Boolean: {
             bool b = false;
             ok = parseBool(f, b);
-            col.ints[r] = b;
+            col.bools[r] = b;
             break;
         }
         case CellKind::Datetime: {
@@ -352,6 +356,7 @@ void promoteColumn(std::vector<CsvColumn>& columns, std::size_t c, const char* d
     }
     col.kind = CellKind::Deferred;
     std::vector<std::int64_t>().swap(col.ints);
+    std::vector<std::uint8_t>().swap(col.bools);
     std::vector<double>().swap(col.doubles);
     Column::Mask().swap(col.valid);
     col.text = StringArena();
@@ -364,7 +369,7 @@ ColumnPtr finishColumn(CsvColumn& column, const InferOptions& options, Diagnosti
     switch (column.kind) {
     case CellKind::Integer: return Column::makeInteger(std::move(column.ints), std::move(column.valid));
     case CellKind::Numeric: return Column::makeNumeric(std::move(column.doubles), std::move(column.valid));
-    case CellKind::Boolean: return Column::makeBoolean(std::move(column.ints), std::move(column.valid));
+    case CellKind::Boolean: return Column::makeBoolean(std::move(column.bools), std::move(column.valid));
     case CellKind::Datetime:
         return Column::makeDatetime(std::move(column.ints), std::move(column.valid), column.hasTime);
     case CellKind::Strings: {

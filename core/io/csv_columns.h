@@ -36,7 +36,8 @@ struct CsvColumn {
     CellKind kind = CellKind::Raw;
     std::optional<ColumnType> forced;  // ReadOptions::typeOverrides: failures become missing
     bool hasTime = false;
-    std::vector<std::int64_t> ints;
+    std::vector<std::int64_t> ints;     // Integer, Datetime
+    std::vector<std::uint8_t> bools;    // Boolean
     std::vector<double> doubles;
     Column::Mask valid;        // Raw: 1 = the field exists (0 = padded short row)
     bool textMode = false;     // Strings: text arena (true) or dictionary codes (false)

@@ -115,7 +115,7 @@ ColumnPtr asBooleanIfZeroOne(ColumnPtr column)
     for (std::size_t i = 0; i < column->size(); ++i)
         if (column->isValid(i) && column->ints()[i] != 0 && column->ints()[i] != 1)
             return column;
-    return Column::makeBoolean(column->ints(), column->validMask());
+    return Column::makeBooleanFromInts(column->ints(), column->validMask());
 }
 
 } // namespace

@@ -358,7 +358,7 @@ ColumnPtr inferColumn(const std::vector<std::string_view>& cells, const InferOpt
         if (type == ColumnType::Integer)
             column = Column::makeInteger(std::move(values), std::move(valid));
         else if (type == ColumnType::Boolean)
-            column = Column::makeBoolean(std::move(values), std::move(valid));
+            column = Column::makeBooleanFromInts(values, std::move(valid));
         else
             column = Column::makeDatetime(std::move(values), std::move(valid), hasTime);
         break;

@@ -120,7 +120,7 @@ private:
             if (m_to == ColumnType::Integer)
                 return Column::makeInteger(std::move(values), std::move(valid));
             if (m_to == ColumnType::Boolean)
-                return Column::makeBoolean(std::move(values), std::move(valid));
+                return Column::makeBooleanFromInts(values, std::move(valid));
             return Column::makeDatetime(std::move(values), std::move(valid), hasTime);
         }
         case ColumnType::Numeric: {

@@ -78,6 +78,14 @@ std::size_t markChangedCells(const Column& before, const Column& after, const st
             return b != a || (b && !same);
         });
     }
+    if (tb == ta && ta == ColumnType::Boolean) {
+        const std::uint8_t* x = before.bools().data();
+        const std::uint8_t* y = after.bools().data();
+        return markRows(rows, before.size(), source, out, [&](std::size_t j, std::size_t i) {
+            const bool b = !vb || vb[j], a = !va || va[i];
+            return b != a || (b && x[j] != y[i]);
+        });
+    }
     if (tb == ta && ta != ColumnType::Categorical && ta != ColumnType::Text) {
         const std::int64_t* x = before.ints().data();
         const std::int64_t* y = after.ints().data();

@@ -111,7 +111,7 @@ private:
         }
         case ColumnType::Categorical:
         case ColumnType::Text: return std::hash<std::string_view>()(c.text(i));
-        default: return static_cast<std::uint64_t>(c.ints()[i]);
+        default: return static_cast<std::uint64_t>(c.integer(i));
         }
     }
 
@@ -127,7 +127,7 @@ private:
         }
         case ColumnType::Categorical: return c.codes()[a] == c.codes()[b];
         case ColumnType::Text: return c.text(a) == c.text(b);
-        default: return c.ints()[a] == c.ints()[b];
+        default: return c.integer(a) == c.integer(b);
         }
     }
 

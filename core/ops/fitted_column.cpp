@@ -32,6 +32,8 @@ std::vector<double> presentValues(const Column& column, const std::vector<std::s
     };
     if (column.type() == ColumnType::Numeric)
         take(column.doubles().data());
+    else if (column.type() == ColumnType::Boolean)
+        take(column.bools().data());
     else if (hasNumberValue(column.type()))
         take(column.ints().data());
     return out;

@@ -49,6 +49,8 @@ ColumnPtr mapNumbers(const Column& column, Fn f)
         };
         if (column.type() == ColumnType::Numeric)
             run(column.doubles().data());
+        else if (column.type() == ColumnType::Boolean)
+            run(column.bools().data());
         else
             run(column.ints().data());
         return Column::makeNumeric(std::move(out), std::move(mask));
@@ -63,6 +65,8 @@ ColumnPtr mapNumbers(const Column& column, Fn f)
     };
     if (column.type() == ColumnType::Numeric)
         run(column.doubles().data());
+    else if (column.type() == ColumnType::Boolean)
+        run(column.bools().data());
     else
         run(column.ints().data());
     if (!anyNaN)

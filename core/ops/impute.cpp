@@ -246,7 +246,7 @@ private:
         for (std::size_t i = 0; i < n; ++i)
             v[i] = c.isValid(i) ? c.number(i) : f.number;
         if (c.type() == ColumnType::Boolean) {
-            std::vector<std::int64_t> b(n);
+            std::vector<std::uint8_t> b(n);
             for (std::size_t i = 0; i < n; ++i)
                 b[i] = v[i] != 0.0;
             return Column::makeBoolean(std::move(b));

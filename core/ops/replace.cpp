@@ -155,10 +155,9 @@ private:
                 valid[i] = 0;
                 ++count;
             }
-        std::vector<std::int64_t> ints = c.ints();
         if (c.type() == ColumnType::Boolean)
-            return Column::makeBoolean(std::move(ints), std::move(valid));
-        return Column::makeDatetime(std::move(ints), std::move(valid), c.hasTime());
+            return Column::makeBoolean(c.bools(), std::move(valid));
+        return Column::makeDatetime(c.ints(), std::move(valid), c.hasTime());
     }
 
     std::vector<std::string> m_columns;

@@ -18,8 +18,8 @@ namespace preplab::ops {
 
 namespace {
 
-// mean, std, min and max of the present values of K number columns of equal length (Integer,
-// Boolean and Datetime as int64, Numeric as double), computed together: each column's sum and
+// mean, std, min and max of the present values of K number columns of equal length (Integer and
+// Datetime as int64, Boolean as bytes, Numeric as double), computed together: each column's sum and
 // squared deviations are added one value after the other in row order (two passes), as a loop
 // over that column alone would; running K columns side by side only overlaps their chains of
 // additions. Masked-out rows add 0 (or leave min / max alone), which changes nothing: a sum that
@@ -36,6 +36,8 @@ void addMoments(const Column* const* columns, ColumnSummary* const* out)
     for (int c = 0; c < K; ++c) {
         if constexpr (std::is_same_v<T, double>)
             x[c] = columns[c]->doubles().data();
+        else if constexpr (std::is_same_v<T, std::uint8_t>)
+            x[c] = columns[c]->bools().data();
         else
             x[c] = columns[c]->ints().data();
         valid[c] = Masked ? columns[c]->validMask().data() : nullptr;
@@ -113,7 +115,8 @@ void addMomentsOf(const Column* const* columns, ColumnSummary* const* out, std::
 bool momentsTogether(const Column& a, const Column& b)
 {
     return hasNumberValue(a.type()) && hasNumberValue(b.type()) &&
-           (a.type() == ColumnType::Numeric) == (b.type() == ColumnType::Numeric) && a.size() == b.size() &&
+           (a.type() == ColumnType::Numeric) == (b.type() == ColumnType::Numeric) &&
+           (a.type() == ColumnType::Boolean) == (b.type() == ColumnType::Boolean) && a.size() == b.size() &&
            a.missingCount() < a.size() && b.missingCount() < b.size() &&
            a.validMask().empty() == b.validMask().empty();
 }
@@ -145,7 +148,7 @@ ColumnSummary countsOf(const std::string& name, const Column& column)
         bool t = false, f = false;
         for (std::size_t i = 0; i < n; ++i)
             if (column.isValid(i))
-                (column.ints()[i] ? t : f) = true;
+                (column.bools()[i] ? t : f) = true;
         s.distinct = int(t) + int(f);
     }
     return s;
@@ -161,6 +164,8 @@ void summarize(const Column* const* columns, ColumnSummary* const* out, std::siz
     const bool masked = !columns[0]->validMask().empty();
     if (columns[0]->type() == ColumnType::Numeric)
         masked ? addMomentsOf<double, true>(columns, out, k) : addMomentsOf<double, false>(columns, out, k);
+    else if (columns[0]->type() == ColumnType::Boolean)
+        masked ? addMomentsOf<std::uint8_t, true>(columns, out, k) : addMomentsOf<std::uint8_t, false>(columns, out, k);
     else
         masked ? addMomentsOf<std::int64_t, true>(columns, out, k) : addMomentsOf<std::int64_t, false>(columns, out, k);
 }

@@ -76,11 +76,16 @@ void presentNumbers(const Column& column, std::vector<double>& values)
             }
         }
     } else {
-        const std::int64_t* v = column.ints().data();
-        for (std::size_t i = 0; i < column.size(); ++i) {
-            values[k] = static_cast<double>(v[i]);
-            k += column.isValid(i);
-        }
+        auto copy = [&](const auto* v) {
+            for (std::size_t i = 0; i < column.size(); ++i) {
+                values[k] = static_cast<double>(v[i]);
+                k += column.isValid(i);
+            }
+        };
+        if (column.type() == ColumnType::Boolean)
+            copy(column.bools().data());
+        else
+            copy(column.ints().data());
     }
     values.resize(k);
 }
@@ -216,9 +221,18 @@ Result<TableProfile> profileTable(const Table& table, const ProfileOptions& opti
     const std::size_t columns = table.columnCount();
     profile.columns.resize(columns);
 
+    // Text columns first: they take the longest (so none is left running alone at the end), and
+    // while one is counted the other workers hold a single sort scratch each, not one more kept
+    // idle in the pool beside the text column's partitions (peak memory).
+    std::vector<std::size_t> order(columns);
+    for (std::size_t c = 0; c < columns; ++c)
+        order[c] = c;
+    std::stable_partition(order.begin(), order.end(),
+                          [&](std::size_t c) { return table.column(c).type() == ColumnType::Text; });
     std::mutex reportMutex;
     std::size_t done = 0;
-    forEachIndex(columns, [&](std::size_t c) {
+    forEachIndex(columns, [&](std::size_t i) {
+        const std::size_t c = order[i];
         if (progress.cancelled())
             return;
         profile.columns[c] = profileColumn(table.name(c), table.column(c), options);

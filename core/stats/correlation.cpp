@@ -45,13 +45,18 @@ void fillBlock(const Column& col, std::size_t begin, std::size_t len, double shi
         }
         return;
     }
-    const std::int64_t* src = col.ints().data() + begin;
-    for (std::size_t r = 0; r < len; ++r) {
-        const bool ok = !valid || valid[r];
-        d[r] = ok ? static_cast<double>(src[r]) - shift : 0.0;
-        if (m)
-            m[r] = ok ? 1.0 : 0.0;
-    }
+    auto fill = [&](const auto* src) {
+        for (std::size_t r = 0; r < len; ++r) {
+            const bool ok = !valid || valid[r];
+            d[r] = ok ? static_cast<double>(src[r]) - shift : 0.0;
+            if (m)
+                m[r] = ok ? 1.0 : 0.0;
+        }
+    };
+    if (col.type() == ColumnType::Boolean)
+        fill(col.bools().data() + begin);
+    else
+        fill(col.ints().data() + begin);
 }
 
 bool present(const Column& c, std::size_t i, double& v)

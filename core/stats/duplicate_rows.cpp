@@ -41,7 +41,7 @@ std::uint64_t cellHash(const Column& c, std::size_t i)
     }
     case ColumnType::Categorical:
     case ColumnType::Text: return std::hash<std::string_view>{}(c.text(i));
-    default: return mix(static_cast<std::uint64_t>(c.ints()[i]));
+    default: return mix(static_cast<std::uint64_t>(c.integer(i)));
     }
 }
 
@@ -54,7 +54,7 @@ bool cellsEqual(const Column& c, std::size_t a, std::size_t b)
     case ColumnType::Numeric: return c.doubles()[a] == c.doubles()[b];
     case ColumnType::Categorical: return c.codes()[a] == c.codes()[b] || c.text(a) == c.text(b);
     case ColumnType::Text: return c.text(a) == c.text(b);
-    default: return c.ints()[a] == c.ints()[b];
+    default: return c.integer(a) == c.integer(b);
     }
 }
 
@@ -65,11 +65,6 @@ bool rowsEqual(const Table& t, std::size_t a, std::size_t b)
             return false;
     return true;
 }
-
-struct HashedRow {
-    std::uint64_t hash;
-    std::uint64_t row;
-};
 
 } // namespace
 
@@ -89,10 +84,15 @@ std::vector<bool> duplicatedRows(const Table& table)
     for (std::size_t c = 0; c < table.columnCount(); ++c)
         for (const auto& category : table.column(c).categories())
             categoryHashes[c].push_back(std::hash<std::string_view>{}(category));
-    std::vector<HashedRow> hashed(rows);
+    // One 64-bit key a row (8 bytes, not a hash and a row number side by side): the row's hash in
+    // the high bits, its row number in the low ones. Sorting the keys groups rows whose hashes
+    // share the high bits, each group in table order.
+    const int rowBits = std::max(1, static_cast<int>(std::bit_width(rows - 1)));
+    const std::uint64_t rowMask = (std::uint64_t{1} << rowBits) - 1;
+    std::vector<std::uint64_t> keys(rows);
     parallelFor(rows, [&](std::size_t begin, std::size_t end) {
         for (std::size_t i = begin; i < end; ++i)
-            hashed[i] = {0x243f6a8885a308d3ull, i};
+            keys[i] = 0x243f6a8885a308d3ull;
         for (std::size_t c = 0; c < table.columnCount(); ++c) {
             const Column& col = table.column(c);
             const bool categorical = col.type() == ColumnType::Categorical;
@@ -100,22 +100,23 @@ std::vector<bool> duplicatedRows(const Table& table)
                 const std::uint64_t cell = categorical && col.isValid(i)
                                                ? categoryHashes[c][static_cast<std::size_t>(col.codes()[i])]
                                                : cellHash(col, i);
-                hashed[i].hash = mix(hashed[i].hash * 31 + cell);
+                keys[i] = mix(keys[i] * 31 + cell);
             }
         }
+        for (std::size_t i = begin; i < end; ++i)
+            keys[i] = (keys[i] & ~rowMask) | i;
     });
-    // Stable sort: within a hash group rows stay in table order, so the first of each set of equal
-    // rows is the one that is kept.
-    radixSort(hashed, [](const HashedRow& r) { return r.hash; });
+    radixSort(keys, [](std::uint64_t k) { return k; });
+    // Rows of a group are compared cell by cell: a shared hash prefix never counts as a duplicate.
     std::vector<std::uint64_t> kept;
     for (std::size_t g = 0; g < rows;) {
         std::size_t e = g + 1;
-        while (e < rows && hashed[e].hash == hashed[g].hash)
+        while (e < rows && (keys[e] & ~rowMask) == (keys[g] & ~rowMask))
             ++e;
         if (e - g > 1) {
             kept.clear();
             for (std::size_t i = g; i < e; ++i) {
-                const std::uint64_t row = hashed[i].row;
+                const std::uint64_t row = keys[i] & rowMask;
                 const bool same = std::any_of(kept.begin(), kept.end(),
                                               [&](std::uint64_t k) { return rowsEqual(table, k, row); });
                 if (same)

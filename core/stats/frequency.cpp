@@ -190,7 +190,9 @@ public:
     std::size_t size(std::size_t p) const
     {
         const std::size_t blocks = m_blocks[p].size();
-        return blocks == 0 ? 0 : (blocks - 1) * m_blockSize + static_cast<std::size_t>(m_next[p] - m_blocks[p].back().get());
+        if (blocks == 0)
+            return 0;
+        return (blocks - 1) * m_blockSize + static_cast<std::size_t>(m_next[p] - m_blocks[p].back().get());
     }
 
     // Calls fn(f) for each fingerprint of partition p, then frees the partition.

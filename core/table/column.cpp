@@ -28,6 +28,7 @@ void Column::finish()
     case ColumnType::Numeric: m_size = m_doubles.size(); break;
     case ColumnType::Categorical: m_size = m_codes.size(); break;
     case ColumnType::Text: m_size = m_strings.size(); break;
+    case ColumnType::Boolean: m_size = m_bools.size(); break;
     default: m_size = m_ints.size(); break;
     }
     if (!m_valid.empty()) {
@@ -58,14 +59,24 @@ ColumnPtr Column::makeInteger(std::vector<std::int64_t> values, Mask valid)
     return c;
 }
 
-ColumnPtr Column::makeBoolean(std::vector<std::int64_t> values, Mask valid)
+ColumnPtr Column::makeBoolean(std::vector<std::uint8_t> values, Mask valid)
 {
     auto c = std::shared_ptr<Column>(new Column);
     c->m_type = ColumnType::Boolean;
-    c->m_ints = std::move(values);
+    c->m_bools = std::move(values);
+    for (std::uint8_t& b : c->m_bools)
+        b = b != 0;
     c->m_valid = std::move(valid);
     c->finish();
     return c;
+}
+
+ColumnPtr Column::makeBooleanFromInts(const std::vector<std::int64_t>& values, Mask valid)
+{
+    std::vector<std::uint8_t> bools(values.size());
+    for (std::size_t i = 0; i < values.size(); ++i)
+        bools[i] = values[i] != 0;
+    return makeBoolean(std::move(bools), std::move(valid));
 }
 
 ColumnPtr Column::makeDatetime(std::vector<std::int64_t> millis, Mask valid, bool hasTime)
@@ -147,7 +158,7 @@ std::string Column::format(std::size_t i) const
     switch (m_type) {
     case ColumnType::Integer: return std::to_string(m_ints[i]);
     case ColumnType::Numeric: return formatDouble(m_doubles[i]);
-    case ColumnType::Boolean: return m_ints[i] ? "true" : "false";
+    case ColumnType::Boolean: return m_bools[i] ? "true" : "false";
     case ColumnType::Datetime: return formatDatetime(m_ints[i], m_hasTime);
     case ColumnType::Categorical:
     case ColumnType::Text: return std::string(text(i));
@@ -183,6 +194,12 @@ ColumnPtr Column::gather(const std::vector<std::size_t>& rows) const
             arena.push(m_strings.at(r));
         return makeText(std::move(arena), std::move(valid));
     }
+    case ColumnType::Boolean: {
+        std::vector<std::uint8_t> v(rows.size());
+        for (std::size_t i = 0; i < rows.size(); ++i)
+            v[i] = m_bools[rows[i]];
+        return makeBoolean(std::move(v), std::move(valid));
+    }
     default: {
         std::vector<std::int64_t> v(rows.size());
         for (std::size_t i = 0; i < rows.size(); ++i)
@@ -212,8 +229,9 @@ std::vector<double> Column::toDoubles() const
 std::size_t Column::memoryBytes() const
 {
     std::size_t bytes = m_valid.capacity() + m_doubles.capacity() * sizeof(double) +
-                        m_ints.capacity() * sizeof(std::int64_t) + m_codes.capacity() * sizeof(std::int32_t) +
-                        m_strings.bytes.capacity() + m_strings.offsets.capacity() * sizeof(std::uint64_t);
+                        m_ints.capacity() * sizeof(std::int64_t) + m_bools.capacity() +
+                        m_codes.capacity() * sizeof(std::int32_t) + m_strings.bytes.capacity() +
+                        m_strings.offsets.capacity() * sizeof(std::uint64_t);
     for (const auto& s : m_categories)
         bytes += sizeof(std::string) + s.capacity();
     return bytes;

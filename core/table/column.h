@@ -4,7 +4,7 @@
 // Storage by type:
 //   Integer              int64 values                      ints()
 //   Numeric              double values                     doubles()
-//   Boolean              int64 values, 0 or 1              ints()
+//   Boolean              one byte per value, 0 or 1        bools()
 //   Datetime             int64 milliseconds since 1970-01-01T00:00:00 UTC     ints()
 //   Categorical          int32 codes into a dictionary     codes(), categories()
 //   Text                 a string arena: bytes + offsets   text(i)
@@ -58,7 +58,9 @@ public:
 
     static ColumnPtr makeNumeric(std::vector<double> values, Mask valid = {});
     static ColumnPtr makeInteger(std::vector<std::int64_t> values, Mask valid = {});
-    static ColumnPtr makeBoolean(std::vector<std::int64_t> values, Mask valid = {});
+    static ColumnPtr makeBoolean(std::vector<std::uint8_t> values, Mask valid = {});
+    // Boolean from integers (any non-zero value is true).
+    static ColumnPtr makeBooleanFromInts(const std::vector<std::int64_t>& values, Mask valid = {});
     // hasTime = false prints values as dates (YYYY-MM-DD), true as date-times.
     static ColumnPtr makeDatetime(std::vector<std::int64_t> millis, Mask valid = {}, bool hasTime = false);
     static ColumnPtr makeCategorical(std::vector<std::int32_t> codes, std::vector<std::string> categories,
@@ -82,8 +84,12 @@ public:
     // Value as a double: Integer, Numeric, Boolean (0/1), Datetime (ms). Only for present rows.
     double number(std::size_t i) const
     {
-        return m_type == ColumnType::Numeric ? m_doubles[i] : static_cast<double>(m_ints[i]);
+        if (m_type == ColumnType::Numeric)
+            return m_doubles[i];
+        return m_type == ColumnType::Boolean ? static_cast<double>(m_bools[i]) : static_cast<double>(m_ints[i]);
     }
+    // Value as an integer: Integer, Boolean (0/1), Datetime (ms). Only for present rows.
+    std::int64_t integer(std::size_t i) const { return m_type == ColumnType::Boolean ? m_bools[i] : m_ints[i]; }
     // Value as text: Categorical (its category) and Text. Only for present rows.
     std::string_view text(std::size_t i) const
     {
@@ -94,7 +100,8 @@ public:
     std::string format(std::size_t i) const;
 
     const std::vector<double>& doubles() const { return m_doubles; }
-    const std::vector<std::int64_t>& ints() const { return m_ints; }
+    const std::vector<std::int64_t>& ints() const { return m_ints; }  // Integer, Datetime
+    const std::vector<std::uint8_t>& bools() const { return m_bools; }  // Boolean
     const std::vector<std::int32_t>& codes() const { return m_codes; }
     const std::vector<std::string>& categories() const { return m_categories; }
     const StringArena& strings() const { return m_strings; }
@@ -117,6 +124,7 @@ private:
     Mask m_valid;
     std::vector<double> m_doubles;
     std::vector<std::int64_t> m_ints;
+    std::vector<std::uint8_t> m_bools;
     std::vector<std::int32_t> m_codes;
     std::vector<std::string> m_categories;
     StringArena m_strings;

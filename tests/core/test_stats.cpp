@@ -13,6 +13,7 @@
 #include <limits>
 #include <map>
 #include <random>
+#include <set>
 
 using namespace preplab;
 using Catch::Matchers::WithinAbs;
@@ -311,4 +312,32 @@ TEST_CASE("Stats: duplicate rows as pandas duplicated()", "[stats]")
     CHECK(stats::countDuplicateRows(t) == 3);
     Table empty;
     CHECK(stats::countDuplicateRows(empty) == 0);
+}
+
+TEST_CASE("Stats: duplicate rows of a large table match a plain set of rows", "[stats]")
+{
+    // 200000 rows drawn from about 16000 distinct ones, with missing cells and booleans.
+    std::mt19937_64 rng(11);
+    const std::size_t rows = 200000;
+    std::vector<std::optional<double>> x(rows);
+    std::vector<std::int64_t> flag(rows);
+    std::vector<std::optional<std::string>> label(rows);
+    for (std::size_t i = 0; i < rows; ++i) {
+        const std::uint64_t r = rng();
+        x[i] = r % 17 == 0 ? std::nullopt : std::optional<double>(static_cast<double>(r % 100) / 4.0);
+        flag[i] = static_cast<std::int64_t>((r >> 20) % 2);
+        label[i] = std::string("k").append(std::to_string((r >> 30) % 80));
+    }
+    Table t;
+    REQUIRE(t.addColumn("x", Column::fromOptionals(x)).ok());
+    REQUIRE(t.addColumn("flag", Column::makeBooleanFromInts(flag)).ok());
+    REQUIRE(t.addColumn("label", Column::fromStrings(label, ColumnType::Text)).ok());
+    std::set<std::string> seen;
+    std::vector<bool> expected(rows);
+    for (std::size_t i = 0; i < rows; ++i)
+        expected[i] = !seen.insert(t.column(0).format(i) + "|" + t.column(1).format(i) + "|" + *label[i]).second;
+    const auto flags = stats::duplicatedRows(t);
+    CHECK(flags == expected);
+    CHECK(stats::countDuplicateRows(t) == std::count(expected.begin(), expected.end(), true));
+    CHECK(seen.size() > 10000);
 }

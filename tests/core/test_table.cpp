@@ -43,6 +43,29 @@ TEST_CASE("Column: gather repeats and reorders rows with their validity", "[tabl
     CHECK(g->text(3) == "x");
 }
 
+TEST_CASE("Column: booleans are stored one byte a value and read as 0/1 numbers", "[table]")
+{
+    auto b = Column::makeBoolean({1, 0, 2, 1}, {1, 1, 1, 0});
+    REQUIRE(b->type() == ColumnType::Boolean);
+    CHECK(b->bools() == std::vector<std::uint8_t>{1, 0, 1, 1});  // any non-zero byte is true
+    CHECK(b->ints().empty());
+    CHECK(b->number(0) == 1.0);
+    CHECK(b->number(1) == 0.0);
+    CHECK(b->integer(2) == 1);
+    CHECK(b->format(1) == "false");
+    CHECK(b->format(3).empty());
+    CHECK(b->missingCount() == 1);
+    CHECK(b->memoryBytes() < 4 * sizeof(std::int64_t));  // one byte a value (and the mask)
+    auto g = b->gather({3, 1, 0});
+    REQUIRE(g->type() == ColumnType::Boolean);
+    CHECK(g->isMissing(0));
+    CHECK(g->format(1) == "false");
+    CHECK(g->format(2) == "true");
+    auto fromInts = Column::makeBooleanFromInts({5, 0, -1});
+    CHECK(fromInts->bools() == std::vector<std::uint8_t>{1, 0, 1});
+    CHECK(Column::makeBoolean({})->size() == 0);
+}
+
 TEST_CASE("formatDouble: shortest round-trip form", "[table]")
 {
     CHECK(formatDouble(0.1) == "0.1");

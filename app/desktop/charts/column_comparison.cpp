@@ -23,10 +23,15 @@ void forEachFinite(const Column& c, F&& f)
             if ((valid.empty() || valid[i]) && std::isfinite(d[i]))
                 f(d[i]);
     } else {
-        const std::int64_t* v = c.ints().data();
-        for (std::size_t i = 0; i < n; ++i)
-            if (valid.empty() || valid[i])
-                f(static_cast<double>(v[i]));
+        auto each = [&](const auto* v) {
+            for (std::size_t i = 0; i < n; ++i)
+                if (valid.empty() || valid[i])
+                    f(static_cast<double>(v[i]));
+        };
+        if (c.type() == ColumnType::Boolean)
+            each(c.bools().data());
+        else
+            each(c.ints().data());
     }
 }
 

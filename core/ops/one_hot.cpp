@@ -14,6 +14,7 @@
 #include "core/util/parallel.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include <memory>
 
@@ -91,14 +92,55 @@ public:
                                       m_columns[k] + "_" + (j < e.categories.size() ? e.categories[j] : std::string("nan")),
                                       nullptr});
         }
-        parallelTasks(indicators.size(), [&](std::size_t t) {
-            Indicator& ind = indicators[t];
-            const std::vector<std::int32_t>& pos = positions[ind.column];
-            std::vector<std::int64_t> values;
-            values.reserve(pos.size());  // written once: no zero fill first
-            for (std::int32_t p : pos)
-                values.push_back(p == ind.position);
-            ind.values = Column::makeInteger(std::move(values));
+        // Indicators of the same column in groups of up to 4, written in one pass over the
+        // positions. Each one's summary comes along (its chain of squared deviations, in row
+        // order, as ColumnSummary::of would add them; the mean from the count of ones).
+        std::vector<std::pair<std::size_t, std::size_t>> groups;  // first indicator, count
+        for (std::size_t t = 0; t < indicators.size(); ++t)
+            if (groups.empty() || groups.back().second == 4 ||
+                indicators[groups.back().first].column != indicators[t].column)
+                groups.push_back({t, 1});
+            else
+                ++groups.back().second;
+        parallelTasks(groups.size(), [&](std::size_t g) {
+            const auto [first, count] = groups[g];
+            const std::vector<std::int32_t>& pos = positions[indicators[first].column];
+            const std::size_t n = pos.size();
+            std::vector<std::int64_t> values[4];
+            std::int32_t want[4];
+            double ifZero[4], ifOne[4], m2[4], mean[4];
+            std::size_t ones[4];
+            for (std::size_t c = 0; c < count; ++c) {
+                want[c] = indicators[first + c].position;
+                ones[c] = static_cast<std::size_t>(std::count(pos.begin(), pos.end(), want[c]));
+                mean[c] = static_cast<double>(ones[c]) / static_cast<double>(n);
+                ifZero[c] = (0.0 - mean[c]) * (0.0 - mean[c]);
+                ifOne[c] = (1.0 - mean[c]) * (1.0 - mean[c]);
+                m2[c] = 0.0;
+                values[c].reserve(n);  // written once: no zero fill first
+            }
+            for (std::size_t i = 0; i < n; ++i)
+                for (std::size_t c = 0; c < count; ++c) {
+                    const bool one = pos[i] == want[c];
+                    values[c].push_back(one);
+                    m2[c] += one ? ifOne[c] : ifZero[c];
+                }
+            for (std::size_t c = 0; c < count; ++c) {
+                Indicator& ind = indicators[first + c];
+                ind.values = Column::makeInteger(std::move(values[c]));
+                if (n == 0)
+                    continue;
+                ColumnSummary s;
+                s.name = ind.name;
+                s.type = ColumnType::Integer;
+                s.count = static_cast<std::int64_t>(n);
+                s.mean = mean[c];
+                if (n > 1)
+                    s.std = std::sqrt(m2[c] / static_cast<double>(n - 1));
+                s.min = ones[c] < n ? 0.0 : 1.0;
+                s.max = ones[c] > 0 ? 1.0 : 0.0;
+                ColumnSummary::remember(ind.values, s);
+            }
         });
         std::size_t next = 0;
         for (std::size_t k = 0; k < m_columns.size(); ++k) {

@@ -222,6 +222,11 @@ SummaryCache& summaryCache()
 
 } // namespace
 
+void ColumnSummary::remember(const ColumnPtr& column, const ColumnSummary& summary)
+{
+    summaryCache().store(column, summary);
+}
+
 ColumnSummary ColumnSummary::ofShared(const std::string& name, const ColumnPtr& column)
 {
     if (auto known = summaryCache().find(column)) {

@@ -36,6 +36,9 @@ struct ColumnSummary {
     // The same figures, remembered for the column while it lives (the "after" of one step is the
     // "before" of the next, and a re-run step finds its input's summaries): thread-safe.
     static ColumnSummary ofShared(const std::string& name, const ColumnPtr& column);
+    // For an op that computed a new column's summary while building it (one_hot's indicators):
+    // ofShared() and completeReport() then use it. It must equal of() exactly.
+    static void remember(const ColumnPtr& column, const ColumnSummary& summary);
     nlohmann::json toJson() const;
 };
 

@@ -5,6 +5,7 @@
 #include "core/ops/column_diff.h"
 #include "core/ops/fitted_column.h"
 #include "core/ops/op.h"
+#include "core/ops/registry.h"
 #include "core/ops/step_report.h"
 #include "core/stats/numpy_like.h"
 #include "core/util/parallel.h"
@@ -285,4 +286,32 @@ TEST_CASE("parallelTasks runs every task once", "[util]")
                 sums[c] += x;
     });
     CHECK(sums[*t.indexOf("body_mass_g")] == 1437000.0);
+}
+
+TEST_CASE("one_hot remembers its indicators' summaries: equal to ColumnSummary::of", "[report]")
+{
+    for (const char* file : {"penguins.csv", "adult.csv"}) {
+        const Table t = dataset(file);
+        const nlohmann::json step = std::string(file) == "penguins.csv"
+                                        ? nlohmann::json{{"op", "one_hot"}, {"columns", {"island", "sex", "species"}}}
+                                        : nlohmann::json{{"op", "one_hot"}, {"columns", {"workclass", "race", "income"}}};
+        auto out = ops::runStep(t, step, ops::StepContext::allRows(t));
+        REQUIRE(out);
+        REQUIRE(out->report.addedSummaries.size() >= 8);
+        for (const auto& s : out->report.addedSummaries) {
+            const auto fresh = ops::ColumnSummary::of(s.name, *out->table.find(s.name));
+            CHECK(s.toJson() == fresh.toJson());
+            CHECK(*s.std == *fresh.std);  // bit for bit, not only as printed
+            CHECK(*s.mean == *fresh.mean);
+        }
+    }
+    // penguins' sex has 11 missing values: sex_nan counts them
+    const Table p = dataset("penguins.csv");
+    auto out = ops::runStep(p, {{"op", "one_hot"}, {"columns", {"sex"}}}, ops::StepContext::allRows(p));
+    REQUIRE(out);
+    const auto& nan = out->report.addedSummaries.back();
+    CHECK(nan.name == "sex_nan");
+    CHECK(*nan.mean == 11.0 / 344.0);
+    CHECK(*nan.max == 1.0);
+    CHECK(*nan.min == 0.0);
 }

@@ -3,9 +3,10 @@
 //   usage: bench_desktop [CSV] [--repeat N]     (default: bench/out/mixed_1000000.csv, 10)
 // Opens the main window at 1280x720 on CSV, selects `income`, adds an impute step (median) and a
 // scale step (standard), then times
-//   (i)  parameter change -> charts repainted: an EditStepCommand is pushed (impute strategy
-//        mean <-> median with the impute step shown; scale method standard <-> minmax with the
-//        scale step shown; the impute strategy with the scale step shown, which re-runs both),
+//   (i)  parameter change -> charts repainted: the step editor's drop-down is changed (impute
+//        strategy mean <-> median with the impute step shown; scale method standard <-> minmax
+//        with the scale step shown), or an EditStepCommand pushed (the impute strategy with the
+//        scale step shown, as undo/redo would: both steps re-run),
 //        the evaluation runs off the GUI thread, the window applies the result, and the
 //        before/after chart is rendered (grab()). The evaluation's debounce is set to 0 here and
 //        reported separately: it is a deliberate wait, not work.
@@ -18,10 +19,12 @@
 #include "app/desktop/main_window.h"
 #include "app/desktop/models/table_model.h"
 #include "app/desktop/views/recipe_panel.h"
+#include "app/desktop/views/step_editor.h"
 #include "app/desktop/views/table_panel.h"
 #include "app/desktop/workers/evaluation_worker.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QElapsedTimer>
 #include <QHeaderView>
 #include <QSplitter>
@@ -83,7 +86,19 @@ struct Sample {
 };
 
 // One parameter change: pushes the edit, waits for the evaluation and renders the chart.
-Sample change(MainWindow& window, int step, const char* field, const std::string& value)
+// The step editor's drop-down offering both `a` and `b` (the field a person would change).
+QComboBox* editorChoice(MainWindow& window, const QString& a, const QString& b)
+{
+    for (QComboBox* box : window.recipePanel()->editor()->findChildren<QComboBox*>())
+        if (box->isVisible() && box->findText(a) >= 0 && box->findText(b) >= 0)
+            return box;
+    return nullptr;
+}
+
+// One parameter change: through the step editor's drop-down when the edited step is the one shown
+// (as a person changes it), else as an undo command (as undo/redo does); waits for the evaluation
+// and renders the chart.
+Sample change(MainWindow& window, int step, const char* field, const std::string& value, const std::string& other)
 {
     Document* document = window.document();
     bool done = false;
@@ -99,7 +114,15 @@ Sample change(MainWindow& window, int step, const char* field, const std::string
                                               [&](const EvaluationResult&) { profiledAt = double(clock.nsecsElapsed()) / 1e6; });
     const double cpuStart = cpuMs();
     clock.start();
-    document->undoStack()->push(new EditStepCommand(document, step, field, value));
+    QComboBox* choice = step == document->currentStep()
+                            ? editorChoice(window, QString::fromStdString(value), QString::fromStdString(other))
+                            : nullptr;
+    if (choice)
+        choice->setCurrentText(QString::fromStdString(value));
+    else if (step == document->currentStep())
+        std::fprintf(stderr, "bench_desktop: no drop-down for %s in the step editor\n", field);
+    if (!choice)
+        document->undoStack()->push(new EditStepCommand(document, step, field, value));
     while (!done)
         QApplication::processEvents(QEventLoop::WaitForMoreEvents);
     QObject::disconnect(connection);
@@ -180,7 +203,8 @@ int main(int argc, char** argv)
                 "Chart column: income. Window 1280x720, offscreen.\n\n");
     std::printf("### Parameter change -> charts repainted (ms, %d changes each)\n\n", repeat);
     std::printf("The edit is debounced by %d ms in the app (a slider drag computes once it pauses); the\n"
-                "times below exclude that wait (debounce set to 0 ms). total = push of the edit -> evaluation\n"
+                "times below exclude that wait (debounce set to 0 ms). total = the edit (the step editor's\n"
+                "drop-down for the shown step, an undo command for an earlier step) -> evaluation\n"
                 "off the GUI thread -> window updated -> before/after chart rendered (grab()), wall time; CPU = the\n"
                 "CPU time of every thread over the same span (less disturbed by other jobs); worker = the\n"
                 "evaluation thread (steps re-run, cell marks, chart series); step = the shown\n"
@@ -205,10 +229,10 @@ int main(int argc, char** argv)
     for (const Scenario& sc : scenarios) {
         document->setCurrentStep(sc.shown);
         settle(window);
-        change(window, sc.edited, sc.field, sc.a);  // warm-up
+        change(window, sc.edited, sc.field, sc.a, sc.b);  // warm-up
         std::vector<Sample> samples;
         for (int i = 0; i < repeat; ++i)
-            samples.push_back(change(window, sc.edited, sc.field, i % 2 == 0 ? sc.b : sc.a));
+            samples.push_back(change(window, sc.edited, sc.field, i % 2 == 0 ? sc.b : sc.a, i % 2 == 0 ? sc.a : sc.b));
         reportChange(sc.name, samples);
     }
 

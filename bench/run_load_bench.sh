@@ -22,7 +22,7 @@ fi
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 lines=()
 add() { lines+=("$1 $2"); echo "  $2" >&2; }  # "<rows> <tool> <mode> <wall> <peak> <read> <profile> <cpu>"
-mib() { awk -v b="$(stat -c %s "$1")" 'BEGIN { printf "%.1f", b / 1048576 }'; }
+mib() { awk -v b="$(stat -L -c %s "$1")" 'BEGIN { printf "%.1f", b / 1048576 }'; }
 for rows in $rows_list; do
   csv=$out/mixed_$rows.csv
   [[ -s $csv ]] || "$build"/bench/gen_mixed_csv "$rows" "$csv"

@@ -63,20 +63,7 @@ void TableModel::setPalette(const QPalette& palette)
 
 void TableModel::setTable(std::shared_ptr<const Table> table, std::set<std::string> changed)
 {
-    const bool sameShape = m_table && table && !m_showRemoved && m_table->rowCount() == table->rowCount()
-                           && m_table->names() == table->names();
-    if (!sameShape)
-        beginResetModel();
-    m_table = std::move(table);
-    m_changed = std::move(changed);
-    m_highlights.reset();
-    m_showRemoved = false;
-    if (!sameShape) {
-        endResetModel();
-    } else if (rowCount() > 0 && columnCount() > 0) {
-        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
-        Q_EMIT headerDataChanged(Qt::Horizontal, 0, columnCount() - 1);
-    }
+    replaceContents(std::move(table), std::move(changed), nullptr);
 }
 
 void TableModel::setHighlights(std::shared_ptr<const StepHighlights> highlights)
@@ -85,19 +72,26 @@ void TableModel::setHighlights(std::shared_ptr<const StepHighlights> highlights)
         setTable(m_table, m_changed);
         return;
     }
+    std::shared_ptr<const Table> output = highlights->output;
+    std::set<std::string> changed;
+    for (std::size_t c = 0; c < highlights->columns.size(); ++c)
+        if (highlights->columns[c].kind != ColumnMarks::Kind::Unchanged)
+            changed.insert(output->name(c));
+    replaceContents(std::move(output), std::move(changed), std::move(highlights));
+}
+
+void TableModel::replaceContents(std::shared_ptr<const Table> table, std::set<std::string> changed,
+                                 std::shared_ptr<const StepHighlights> highlights)
+{
     // Same shape (a parameter changed): the cells change in place, so the view keeps its scroll
     // position and selection; otherwise the model resets.
-    const Table& next = *highlights->output;
-    const bool sameShape = m_table && !m_showRemoved && m_table->rowCount() == next.rowCount()
-                           && m_table->names() == next.names();
+    const bool sameShape = m_table && table && !m_showRemoved && m_table->rowCount() == table->rowCount()
+                           && m_table->names() == table->names();
     if (!sameShape)
         beginResetModel();
+    m_table = std::move(table);
+    m_changed = std::move(changed);
     m_highlights = std::move(highlights);
-    m_table = m_highlights->output;
-    m_changed.clear();
-    for (std::size_t c = 0; c < m_highlights->columns.size(); ++c)
-        if (m_highlights->columns[c].kind != ColumnMarks::Kind::Unchanged)
-            m_changed.insert(m_table->name(c));
     m_showRemoved = false;
     if (!sameShape) {
         endResetModel();

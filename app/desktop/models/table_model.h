@@ -55,6 +55,10 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
+    // The shared tail of setTable and setHighlights: swaps in what is shown, in place when the
+    // shape is unchanged, else with a model reset.
+    void replaceContents(std::shared_ptr<const Table> table, std::set<std::string> changed,
+                         std::shared_ptr<const StepHighlights> highlights);
     CellState cellState(std::size_t row, std::size_t column) const;
     QString cellToolTip(CellState state, std::size_t row, std::size_t column) const;
     std::size_t tableRow(int row) const;

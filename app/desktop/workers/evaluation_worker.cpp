@@ -55,6 +55,50 @@ void EvaluationWorker::startPending()
         return;
     m_hasPending = false;
     m_profileQueued = false;
+    EvaluationRequest request = std::move(m_pending);
+    request.deferProfile = true;
+    std::shared_ptr<PipelineCache> cache = request.cache;
+    Q_EMIT started();
+    run([request = std::move(request)](const Progress& progress) { return evaluate(request, progress); },
+        [this, cache](EvaluationResult result) {
+            if (result.cancelled)
+                return;
+            Q_EMIT finished(result);
+            if (!result.profilePending)
+                return;
+            // After the window has painted what `finished` changed: the profile then does not
+            // compete with the repaint for the CPU.
+            m_profileQueued = true;
+            QTimer::singleShot(0, this, [this, result = std::move(result), cache]() mutable {
+                if (!m_profileQueued)
+                    return;
+                m_profileQueued = false;
+                if (!m_job && !m_hasPending)
+                    startProfile(std::move(result), cache);
+            });
+        });
+}
+
+void EvaluationWorker::startProfile(EvaluationResult result, std::shared_ptr<PipelineCache> cache)
+{
+    run(
+        [result = std::move(result), cache](const Progress& progress) mutable {
+            try {
+                result.cancelled = !profileResult(result, cache, progress);
+            } catch (const std::exception&) {
+                result.cancelled = true;  // the worker-thread boundary: no profile, the old one stays
+            }
+            return result;
+        },
+        [this](EvaluationResult result) {
+            if (!result.cancelled)
+                Q_EMIT profiled(result);
+        });
+}
+
+void EvaluationWorker::run(std::function<EvaluationResult(const Progress&)> work,
+                           std::function<void(EvaluationResult)> deliver)
+{
     if (m_job)
         m_job->cancel = true;  // the running job stops at its next progress check
     auto job = std::make_shared<Job>();
@@ -63,62 +107,17 @@ void EvaluationWorker::startPending()
         m_watcher->disconnect(this);
     auto* watcher = new QFutureWatcher<EvaluationResult>(this);
     m_watcher = watcher;
-    EvaluationRequest request = std::move(m_pending);
-    request.deferProfile = true;
-    std::shared_ptr<PipelineCache> cache = request.cache;
-    connect(watcher, &QFutureWatcher<EvaluationResult>::finished, this, [this, watcher, job, cache] {
-        EvaluationResult result = watcher->result();
-        watcher->deleteLater();
-        if (job != m_job)
-            return;
-        m_watcher = nullptr;
-        m_job.reset();
-        if (result.cancelled)
-            return;
-        Q_EMIT finished(result);
-        if (!result.profilePending)
-            return;
-        // After the window has painted what `finished` changed: the profile then does not compete
-        // with the repaint for the CPU.
-        m_profileQueued = true;
-        QTimer::singleShot(0, this, [this, result = std::move(result), cache]() mutable {
-            if (!m_profileQueued)
-                return;
-            m_profileQueued = false;
-            if (!m_job && !m_hasPending)
-                startProfile(std::move(result), cache);
-        });
-    });
-    Q_EMIT started();
-    watcher->setFuture(QtConcurrent::run([request = std::move(request), job] {
-        return evaluate(request, Progress({}, &job->cancel));
-    }));
-}
-
-void EvaluationWorker::startProfile(EvaluationResult result, std::shared_ptr<PipelineCache> cache)
-{
-    auto job = std::make_shared<Job>();
-    m_job = job;
-    auto* watcher = new QFutureWatcher<EvaluationResult>(this);
-    m_watcher = watcher;
-    connect(watcher, &QFutureWatcher<EvaluationResult>::finished, this, [this, watcher, job] {
-        EvaluationResult result = watcher->result();
-        watcher->deleteLater();
-        if (job != m_job)
-            return;
-        m_watcher = nullptr;
-        m_job.reset();
-        if (!result.cancelled)
-            Q_EMIT profiled(result);
-    });
-    watcher->setFuture(QtConcurrent::run([result = std::move(result), cache, job]() mutable {
-        try {
-            result.cancelled = !profileResult(result, cache, Progress({}, &job->cancel));
-        } catch (const std::exception&) {
-            result.cancelled = true;  // the worker-thread boundary: no profile, the old one stays
-        }
-        return result;
-    }));
+    connect(watcher, &QFutureWatcher<EvaluationResult>::finished, this,
+            [this, watcher, job, deliver = std::move(deliver)] {
+                EvaluationResult result = watcher->result();
+                watcher->deleteLater();
+                if (job != m_job)
+                    return;  // superseded: a newer job owns m_watcher
+                m_watcher = nullptr;
+                m_job.reset();
+                deliver(std::move(result));
+            });
+    watcher->setFuture(QtConcurrent::run([work = std::move(work), job] { return work(Progress({}, &job->cancel)); }));
 }
 
 void EvaluationWorker::waitForIdle()

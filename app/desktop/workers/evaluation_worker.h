@@ -14,6 +14,7 @@
 #include <QTimer>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 
 namespace preplab::desktop {
@@ -42,6 +43,9 @@ Q_SIGNALS:
 private:
     void startPending();
     void startProfile(EvaluationResult result, std::shared_ptr<PipelineCache> cache);
+    // Runs `work` off the GUI thread as the current job, cancelling the previous one; `deliver`
+    // gets its result on the GUI thread unless a newer job has replaced it meanwhile.
+    void run(std::function<EvaluationResult(const Progress&)> work, std::function<void(EvaluationResult)> deliver);
 
     struct Job;
     EvaluationRequest m_pending;

@@ -13,6 +13,7 @@
 #include "app/desktop/views/column_delegate.h"
 #include "app/desktop/views/column_inspector.h"
 #include "app/desktop/views/issues_panel.h"
+#include "app/desktop/views/main_menus.h"
 #include "app/desktop/views/recipe_panel.h"
 #include "app/desktop/views/step_editor.h"
 #include "app/desktop/views/table_panel.h"
@@ -21,7 +22,6 @@
 #include "app/desktop/views/model_panel.h"
 #include "core/io/writer.h"
 
-#include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
@@ -33,7 +33,6 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QListView>
-#include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProgressBar>
@@ -45,16 +44,9 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
-#include <QToolBar>
 #include <QToolButton>
 
 namespace preplab::desktop {
-
-namespace {
-constexpr int kMaxRecent = 8;
-const QString kFileFilter = QStringLiteral(
-    "Tables (*.csv *.tsv *.txt *.json *.jsonl *.ndjson *.arff *.db *.sqlite *.sqlite3);;All files (*)");
-} // namespace
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
 {
@@ -75,7 +67,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     connect(m_evaluator, &EvaluationWorker::finished, this, &MainWindow::onEvaluated);
     connect(m_evaluator, &EvaluationWorker::profiled, this, &MainWindow::onProfiled);
     createWidgets();
-    createActions();
+    createMenus();
     resize(1280, 720);
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
@@ -171,109 +163,18 @@ void MainWindow::createWidgets()
     statusBar()->addPermanentWidget(m_statusShape);
 }
 
-void MainWindow::createActions()
+void MainWindow::createMenus()
 {
-    QMenu* file = menuBar()->addMenu(tr("&File"));
-    QToolBar* toolbar = addToolBar(tr("Main"));
-    toolbar->setObjectName(QStringLiteral("MainToolBar"));
-    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-
-    QAction* open = file->addAction(style()->standardIcon(QStyle::SP_DialogOpenButton), tr("&Open…"), this, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Open a table"), QString(), kFileFilter);
-        if (!path.isEmpty())
-            openFile(path);
+    m_menus = new MainMenus(this, m_undoGroup, m_recipePanel, m_chart);
+    connect(m_menus, &MainMenus::openFileRequested, this, &MainWindow::openFile);
+    connect(m_menus, &MainMenus::openRecipeRequested, this, &MainWindow::openRecipe);
+    connect(m_menus, &MainMenus::saveRecipeRequested, this, &MainWindow::saveRecipe);
+    connect(m_menus, &MainMenus::exportDataRequested, this, &MainWindow::exportData);
+    connect(m_menus, &MainMenus::exportChartRequested, this, &MainWindow::exportChart);
+    connect(m_menus, &MainMenus::showSourceRequested, this, [this] {
+        if (m_document)
+            m_document->setCurrentStep(-1);
     });
-    open->setShortcut(QKeySequence::Open);
-    open->setToolTip(tr("Open a CSV, TSV, JSON, ARFF or SQLite table (%1)").arg(open->shortcut().toString()));
-    toolbar->addAction(open);
-
-    QMenu* sampleMenu = file->addMenu(tr("Open &Sample"));
-    sampleMenu->setToolTipsVisible(true);
-    for (const Sample& sample : samples()) {
-        QAction* a = sampleMenu->addAction(sample.title, this, [this, sample] {
-            const QString path = samplePath(sample.fileName);
-            if (path.isEmpty())
-                QMessageBox::warning(this, tr("Sample not found"), tr("The sample %1 is not installed.").arg(sample.fileName));
-            else
-                openFile(path);
-        });
-        a->setToolTip(sample.description);
-    }
-    auto* sampleButton = new QToolButton;
-    sampleButton->setText(tr("Samples"));
-    sampleButton->setIcon(style()->standardIcon(QStyle::SP_DirHomeIcon));
-    sampleButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    sampleButton->setPopupMode(QToolButton::InstantPopup);
-    sampleButton->setMenu(sampleMenu);
-    sampleButton->setToolTip(tr("Open one of the bundled sample datasets"));
-    toolbar->addWidget(sampleButton);
-
-    m_recentMenu = file->addMenu(tr("Open &Recent"));
-    updateRecentMenu();
-    file->addSeparator();
-    QAction* openRecipeAction = file->addAction(tr("Open R&ecipe…"), this, &MainWindow::openRecipe);
-    openRecipeAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
-    openRecipeAction->setToolTip(tr("Open a saved recipe (*.preplab.json) and apply it to this data"));
-    QAction* save = file->addAction(style()->standardIcon(QStyle::SP_DialogSaveButton), tr("&Save Recipe"), this,
-                                    [this] { saveRecipe(false); });
-    save->setShortcut(QKeySequence::Save);
-    save->setToolTip(tr("Save the recipe (%1)").arg(save->shortcut().toString()));
-    QAction* saveAs = file->addAction(tr("Save Recipe &As…"), this, [this] { saveRecipe(true); });
-    saveAs->setShortcut(QKeySequence::SaveAs);
-    QAction* exportAction = file->addAction(tr("&Export Transformed Data…"), this, &MainWindow::exportData);
-    exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-    exportAction->setToolTip(tr("Run the whole recipe and write the result as CSV, TSV or JSON"));
-    toolbar->addAction(save);
-    file->addSeparator();
-    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
-    quit->setShortcut(QKeySequence::Quit);
-    quit->setMenuRole(QAction::QuitRole);
-
-    createRecipeActions();
-    QMenu* view = menuBar()->addMenu(tr("&View"));
-    for (QDockWidget* dock : findChildren<QDockWidget*>())
-        view->addAction(dock->toggleViewAction());
-
-    QMenu* help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About PrepLab"), this, [this] {
-        QMessageBox::about(this, tr("About PrepLab"),
-                           tr("<h3>PrepLab %1</h3><p>See what data preprocessing does: profile a table, build a "
-                              "recipe of steps and watch each step's effect.</p>")
-                               .arg(QApplication::applicationVersion()));
-    });
-    help->addAction(tr("About the &Sample Data"), this, [this] {
-        QFile readme(samplesDirectory() + QStringLiteral("/README.md"));
-        QString text = readme.open(QIODevice::ReadOnly) ? QString::fromUtf8(readme.readAll()) : tr("Not installed.");
-        QMessageBox box(QMessageBox::Information, tr("About the sample data"), QString(), QMessageBox::Ok, this);
-        box.setTextFormat(Qt::MarkdownText);
-        box.setText(text);
-        box.exec();
-    });
-}
-
-void MainWindow::updateRecentMenu()
-{
-    m_recentMenu->clear();
-    const QStringList recent = QSettings().value(QStringLiteral("recentFiles")).toStringList();
-    for (const QString& path : recent) {
-        QAction* a = m_recentMenu->addAction(QFileInfo(path).fileName(), this, [this, path] { openFile(path); });
-        a->setToolTip(path);
-    }
-    m_recentMenu->setToolTipsVisible(true);
-    m_recentMenu->setEnabled(!recent.isEmpty());
-}
-
-void MainWindow::addRecentFile(const QString& path)
-{
-    QSettings settings;
-    QStringList recent = settings.value(QStringLiteral("recentFiles")).toStringList();
-    const QString absolute = QFileInfo(path).absoluteFilePath();
-    recent.removeAll(absolute);
-    recent.prepend(absolute);
-    while (recent.size() > kMaxRecent)
-        recent.removeLast();
-    settings.setValue(QStringLiteral("recentFiles"), recent);
-    updateRecentMenu();
 }
 
 void MainWindow::openInitial(const QString& path)
@@ -317,7 +218,7 @@ void MainWindow::onLoadFinished(const LoadOutcome& outcome)
         box.exec();
         return;
     }
-    addRecentFile(outcome.path);
+    m_menus->addRecentFile(outcome.path);
     setDocument(std::make_unique<Document>(outcome.path, outcome.table, outcome.warnings));
     statusBar()->showMessage(tr("Read %1 in %2 ms").arg(QFileInfo(outcome.path).fileName()).arg(outcome.elapsedMs), 5000);
 }
@@ -517,64 +418,6 @@ void MainWindow::dropEvent(QDropEvent* event)
     const QString path = event->mimeData()->urls().first().toLocalFile();
     event->acceptProposedAction();
     openFile(path);
-}
-
-} // namespace preplab::desktop
-
-namespace preplab::desktop {
-
-void MainWindow::createRecipeActions()
-{
-    auto* toolbar = findChild<QToolBar*>(QStringLiteral("MainToolBar"));
-    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
-    QAction* undo = m_undoGroup->createUndoAction(this, tr("&Undo"));
-    undo->setShortcut(QKeySequence::Undo);
-    undo->setIcon(style()->standardIcon(QStyle::SP_ArrowBack));
-    undo->setToolTip(tr("Undo the last recipe edit (%1)").arg(undo->shortcut().toString()));
-    QAction* redo = m_undoGroup->createRedoAction(this, tr("&Redo"));
-    redo->setShortcut(QKeySequence::Redo);
-    redo->setIcon(style()->standardIcon(QStyle::SP_ArrowForward));
-    redo->setToolTip(tr("Redo the recipe edit (%1)").arg(redo->shortcut().toString()));
-    edit->addAction(undo);
-    edit->addAction(redo);
-    toolbar->addSeparator();
-    for (QAction* a : {undo, redo}) {
-        // Icon-only on the toolbar: the undo text names the command and would resize the bar.
-        auto* button = new QToolButton;
-        button->setDefaultAction(a);
-        button->setToolButtonStyle(Qt::ToolButtonIconOnly);
-        button->setAutoRaise(true);
-        toolbar->addWidget(button);
-    }
-
-    QMenu* recipe = menuBar()->addMenu(tr("&Recipe"));
-    QAction* add = recipe->addAction(style()->standardIcon(QStyle::SP_FileDialogNewFolder), tr("&Add Step…"),
-                                     m_recipePanel, &RecipePanel::addStep);
-    add->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
-    add->setToolTip(tr("Add a preprocessing step after the selected one (%1)").arg(add->shortcut().toString()));
-    toolbar->addSeparator();
-    toolbar->addAction(add);
-    QAction* duplicate = recipe->addAction(tr("&Duplicate Step"), m_recipePanel, &RecipePanel::duplicateStep);
-    duplicate->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
-    QAction* remove = recipe->addAction(tr("De&lete Step"), m_recipePanel, &RecipePanel::deleteStep);
-    remove->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Delete));
-    QAction* up = recipe->addAction(tr("Move Step &Up"), m_recipePanel, [this] { m_recipePanel->moveStep(-1); });
-    up->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Up));
-    QAction* down = recipe->addAction(tr("Move Step Do&wn"), m_recipePanel, [this] { m_recipePanel->moveStep(1); });
-    down->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Down));
-    recipe->addSeparator();
-    QAction* source = recipe->addAction(tr("Show &Source Table"), this, [this] {
-        if (m_document)
-            m_document->setCurrentStep(-1);
-    });
-    source->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
-
-    QMenu* chart = menuBar()->addMenu(tr("&Chart"));
-    QAction* exportChartAction = chart->addAction(tr("&Export Chart…"), this, &MainWindow::exportChart);
-    exportChartAction->setToolTip(tr("Save the before/after chart as PNG or SVG"));
-    QAction* copy = chart->addAction(tr("&Copy Chart"), this, [this] { m_chart->copyToClipboard(); });
-    copy->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
-    copy->setToolTip(tr("Copy the before/after chart to the clipboard as an image"));
 }
 
 bool MainWindow::saveRecipe(bool askForPath)

@@ -1,5 +1,6 @@
-// MainWindow: wiring only. Creates the panels, menus and workers and connects them to the current
-// Document; the work itself lives in document/, commands/, models/, views/, charts/ and workers/.
+// MainWindow: wiring only. Creates the panels, docks and workers (menus and toolbar: MainMenus) and
+// connects them to the current Document; the work itself lives in document/, commands/, models/,
+// views/, charts/ and workers/.
 #pragma once
 
 #include "app/desktop/workers/evaluation.h"
@@ -16,7 +17,6 @@ class QDockWidget;
 class QUndoGroup;
 class QLabel;
 class QListView;
-class QMenu;
 class QProgressBar;
 class QTableView;
 class QTabWidget;
@@ -34,6 +34,7 @@ class ColumnListModel;
 class Document;
 class EvaluationWorker;
 class IssuesPanel;
+class MainMenus;
 class TableModel;
 class TablePanel;
 struct ChangeEvent;
@@ -65,9 +66,7 @@ protected:
 
 private:
     void createWidgets();
-    void createActions();
-    void updateRecentMenu();
-    void addRecentFile(const QString& path);
+    void createMenus();
     void onLoadFinished(const LoadOutcome& outcome);
     void setDocument(std::unique_ptr<Document> document);
     void onDocumentChanged(const ChangeEvent& event);
@@ -78,7 +77,6 @@ private:
     void updateTitle();
     void updateIssuesDock();
     void updateStatus();
-    void createRecipeActions();
     bool saveRecipe(bool askForPath);
     void openRecipe();
     void exportData();
@@ -111,7 +109,7 @@ private:
     nlohmann::json m_pendingRecipe;  // a recipe to apply once the data it belongs to has loaded
     bool m_pendingRecipeModified = false;
 
-    QMenu* m_recentMenu = nullptr;
+    MainMenus* m_menus = nullptr;
     QProgressBar* m_loadProgress = nullptr;
     QToolButton* m_cancelLoad = nullptr;
     QLabel* m_statusShape = nullptr;

@@ -25,30 +25,6 @@ namespace preplab::ops {
 
 namespace {
 
-// Why scikit-learn would refuse to stratify by `target` (class codes from sortedClassCodes), or
-// nothing when it can.
-std::optional<std::string> whyNotStratifiable(const Column& target, const std::vector<int>& classOf,
-                                              std::size_t classCount, std::size_t trainRows, std::size_t testRows)
-{
-    std::vector<std::size_t> size(classCount, 0), firstRow(classCount, 0);
-    for (std::size_t r = classOf.size(); r-- > 0;) {
-        ++size[static_cast<std::size_t>(classOf[r])];
-        firstRow[static_cast<std::size_t>(classOf[r])] = r;
-    }
-    for (std::size_t c = 0; c < classCount; ++c)
-        if (size[c] < 2) {
-            const std::size_t r = firstRow[c];
-            const std::string name = target.isValid(r) ? "\"" + target.format(r) + "\"" : "missing";
-            return "the class " + name + " has only one row (row " + std::to_string(r + 1) +
-                   "), and every class needs at least two";
-        }
-    if (trainRows < classCount || testRows < classCount)
-        return std::to_string(classCount) + " classes need at least " + std::to_string(classCount) +
-               " training and test rows each (there are " + std::to_string(trainRows) + " and " +
-               std::to_string(testRows) + ")";
-    return std::nullopt;
-}
-
 class SplitOp final : public Op {
 public:
     void parse(ParamReader& p) override
@@ -96,12 +72,12 @@ public:
         std::vector<int> classOf;
         std::string notStratified;
         if (stratify) {
-            std::size_t classCount = 0;
-            classOf = stats::sortedClassCodes(*target, nullptr, &classCount);
-            if (auto why = whyNotStratifiable(*target, classOf, classCount, n - nTest, nTest)) {
+            classOf = stats::sortedClassCodes(*target, nullptr, nullptr);
+            if (auto refusal = stats::stratifyRefusal(classOf, nTest)) {
                 if (m_stratify)
-                    return ctx.error("cannot stratify by " + ctx.target + ": " + *why + "; set \"stratify\": false");
-                notStratified = *why;
+                    return ctx.error("cannot stratify by " + ctx.target + ": " + refusal->describe(*target) +
+                                     "; set \"stratify\": false");
+                notStratified = refusal->describe(*target);
                 classOf.clear();
                 stratify = false;
             }

@@ -48,6 +48,55 @@ std::vector<std::size_t> approximateMode(const std::vector<std::size_t>& classCo
     return out;
 }
 
+std::string StratifyRefusal::message() const
+{
+    if (reason == Reason::SmallClass)
+        return "a class has " + std::to_string(classRows) + " row; stratifying needs at least 2 rows in every class";
+    return "stratifying " + std::to_string(classCount) + " classes needs at least " + std::to_string(classCount) +
+           " training and " + std::to_string(classCount) + " test rows (have " + std::to_string(trainCount) + " and " +
+           std::to_string(testCount) + ")";
+}
+
+std::string StratifyRefusal::describe(const Column& classes) const
+{
+    if (reason == Reason::SmallClass) {
+        const std::string name = classes.isValid(firstRow) ? "\"" + classes.format(firstRow) + "\"" : "missing";
+        return "the class " + name + " has only one row (row " + std::to_string(firstRow + 1) +
+               "), and every class needs at least two";
+    }
+    const std::string k = std::to_string(classCount);
+    return k + " classes need at least " + k + " training and test rows each (there are " + std::to_string(trainCount) +
+           " and " + std::to_string(testCount) + ")";
+}
+
+std::optional<StratifyRefusal> stratifyRefusal(const std::vector<int>& classOf, std::size_t testCount)
+{
+    if (classOf.empty())
+        return std::nullopt;
+    StratifyRefusal out;
+    out.classCount = static_cast<std::size_t>(*std::max_element(classOf.begin(), classOf.end()) + 1);
+    out.testCount = testCount;
+    out.trainCount = classOf.size() > testCount ? classOf.size() - testCount : 0;
+    std::vector<std::size_t> size(out.classCount, 0), firstRow(out.classCount, 0);
+    for (std::size_t r = classOf.size(); r-- > 0;) {
+        ++size[static_cast<std::size_t>(classOf[r])];
+        firstRow[static_cast<std::size_t>(classOf[r])] = r;
+    }
+    for (std::size_t c = 0; c < out.classCount; ++c)
+        if (size[c] < 2) {
+            out.reason = StratifyRefusal::Reason::SmallClass;
+            out.classCode = static_cast<int>(c);
+            out.classRows = size[c];
+            out.firstRow = firstRow[c];
+            return out;
+        }
+    if (out.trainCount < out.classCount || out.testCount < out.classCount) {
+        out.reason = StratifyRefusal::Reason::TooFewRows;
+        return out;
+    }
+    return std::nullopt;
+}
+
 Result<TrainTestRows> shuffleSplit(std::size_t n, std::size_t testCount, std::uint64_t seed,
                                    const std::vector<int>& classOf)
 {
@@ -67,24 +116,15 @@ Result<TrainTestRows> shuffleSplit(std::size_t n, std::size_t testCount, std::ui
         for (std::size_t j = 0; j < testCount; ++j)
             isTest[p[j]] = 1;
     } else {
-        const int classes = *std::max_element(classOf.begin(), classOf.end()) + 1;
-        std::vector<std::vector<std::size_t>> rowsOf(static_cast<std::size_t>(classes));
+        if (auto refusal = stratifyRefusal(classOf, testCount))
+            return makeError(ErrorCode::BadData, refusal->message());
+        const auto k = static_cast<std::size_t>(*std::max_element(classOf.begin(), classOf.end()) + 1);
+        std::vector<std::vector<std::size_t>> rowsOf(k);
         for (std::size_t r = 0; r < n; ++r)
             rowsOf[static_cast<std::size_t>(classOf[r])].push_back(r);
         std::vector<std::size_t> counts;
-        for (std::size_t c = 0; c < rowsOf.size(); ++c) {
-            if (rowsOf[c].size() < 2)
-                return makeError(ErrorCode::BadData,
-                                 "a class has " + std::to_string(rowsOf[c].size()) +
-                                     " row; stratifying needs at least 2 rows in every class");
-            counts.push_back(rowsOf[c].size());
-        }
-        const auto k = static_cast<std::size_t>(classes);
-        if (trainCount < k || testCount < k)
-            return makeError(ErrorCode::BadData, "stratifying " + std::to_string(k) + " classes needs at least " +
-                                                     std::to_string(k) + " training and " + std::to_string(k) +
-                                                     " test rows (have " + std::to_string(trainCount) + " and " +
-                                                     std::to_string(testCount) + ")");
+        for (const auto& rows : rowsOf)
+            counts.push_back(rows.size());
         auto trainOf = approximateMode(counts, trainCount, rng);
         std::vector<std::size_t> remaining(k);
         for (std::size_t c = 0; c < k; ++c)

@@ -17,6 +17,8 @@
 #include "core/util/result.h"
 
 #include <cstdint>
+#include <optional>
+#include <string>
 #include <vector>
 
 namespace preplab::stats {
@@ -28,8 +30,29 @@ struct TrainTestRows {
 std::vector<std::size_t> approximateMode(const std::vector<std::size_t>& classCounts, std::size_t draws,
                                          LegacyRandomState& rng);
 
+// Why StratifiedShuffleSplit would refuse to stratify: a class with fewer than 2 rows (the lowest
+// such class code, with its row count and first row), or fewer training or test rows than classes.
+struct StratifyRefusal {
+    enum class Reason { SmallClass, TooFewRows };
+    Reason reason = Reason::SmallClass;
+    int classCode = -1;          // SmallClass: the class
+    std::size_t classRows = 0;   // SmallClass: its rows (0 or 1)
+    std::size_t firstRow = 0;    // SmallClass: its first row position, when it has one
+    std::size_t classCount = 0;  // k
+    std::size_t trainCount = 0, testCount = 0;
+    std::string message() const;  // what shuffleSplit's error says
+    // The reason in a recipe's words, naming the class by its value in `classes` (the column the
+    // codes were made from, every row) and its row (1-based): what the split op and evaluate say.
+    std::string describe(const Column& classes) const;
+};
+
+// classOf[r] in 0..k-1 as for shuffleSplit (k = the largest code + 1); testCount < classOf.size().
+// Nothing when the split can be stratified or classOf is empty (no stratification asked).
+std::optional<StratifyRefusal> stratifyRefusal(const std::vector<int>& classOf, std::size_t testCount);
+
 // classOf empty: not stratified. Otherwise classOf[r] in 0..k-1 is row r's class, codes numbered in
-// ascending order of the class values (sortedClassCodes). Errors say what sklearn would refuse.
+// ascending order of the class values (sortedClassCodes). Errors say what sklearn would refuse
+// (stratifyRefusal).
 Result<TrainTestRows> shuffleSplit(std::size_t n, std::size_t testCount, std::uint64_t seed,
                                    const std::vector<int>& classOf = {});
 

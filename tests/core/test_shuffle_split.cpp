@@ -190,3 +190,57 @@ TEST_CASE("approximateMode: scikit-learn's allocation with random tie-breaks", "
     stats::LegacyRandomState rng2(0);
     CHECK(stats::approximateMode({357, 212}, 426, rng2) == std::vector<std::size_t>{267, 159});
 }
+
+TEST_CASE("stratifyRefusal: the reasons StratifiedShuffleSplit refuses, shared by shuffleSplit and the split op", "[split]")
+{
+    // Nothing to refuse: not stratified, or every class has 2 rows and 2 rows on each side.
+    CHECK_FALSE(stats::stratifyRefusal({}, 3));
+    CHECK_FALSE(stats::stratifyRefusal({0, 1, 0, 1}, 2));
+    // Class 2 has one row, at position 4 (class 1 comes first in rows but has two).
+    auto small = stats::stratifyRefusal({1, 0, 1, 0, 2, 0}, 3);
+    REQUIRE(small);
+    CHECK(small->reason == stats::StratifyRefusal::Reason::SmallClass);
+    CHECK(small->classCode == 2);
+    CHECK(small->classRows == 1);
+    CHECK(small->firstRow == 4);
+    CHECK(small->message() == "a class has 1 row; stratifying needs at least 2 rows in every class");
+    CHECK(stats::shuffleSplit(6, 3, 0, {1, 0, 1, 0, 2, 0}).error().message == small->message());
+    auto y = Column::fromStrings({"b", "a", "b", "a", "c", "a"});
+    REQUIRE(stats::sortedClassCodes(*y, nullptr, nullptr) == std::vector<int>{1, 0, 1, 0, 2, 0});
+    CHECK(small->describe(*y) == "the class \"c\" has only one row (row 5), and every class needs at least two");
+    // Three classes but two test rows.
+    auto few = stats::stratifyRefusal({0, 1, 2, 0, 1, 2}, 2);
+    REQUIRE(few);
+    CHECK(few->reason == stats::StratifyRefusal::Reason::TooFewRows);
+    CHECK(few->classCount == 3);
+    CHECK(few->trainCount == 4);
+    CHECK(few->testCount == 2);
+    CHECK(few->message() == "stratifying 3 classes needs at least 3 training and 3 test rows (have 4 and 2)");
+    CHECK(stats::shuffleSplit(6, 2, 0, {0, 1, 2, 0, 1, 2}).error().message == few->message());
+    CHECK(few->describe(*y) == "3 classes need at least 3 training and test rows each (there are 4 and 2)");
+    // A missing target is the last class.
+    auto withMissing = Column::fromStrings({"a", std::nullopt, "a", "a"});
+    auto missing = stats::stratifyRefusal(stats::sortedClassCodes(*withMissing, nullptr, nullptr), 2);
+    REQUIRE(missing);
+    CHECK(missing->classCode == 1);
+    CHECK(missing->describe(*withMissing) == "the class missing has only one row (row 2), and every class needs at least two");
+    // A single row: one class with one row.
+    auto one = stats::stratifyRefusal({0}, 0);
+    REQUIRE(one);
+    CHECK(one->reason == stats::StratifyRefusal::Reason::SmallClass);
+}
+
+TEST_CASE("split: fewer test rows than classes falls back to a plain split", "[split][ops]")
+{
+    Table t;
+    REQUIRE(t.addColumn("y", Column::fromStrings({"a", "b", "c", "a", "b", "c"})));
+    REQUIRE(t.addColumn("x", Column::fromOptionals({1, 2, 3, 4, 5, 6})));
+    auto r = pipeline::Recipe::parse(
+        R"({"format": "preplab-recipe", "version": 1, "target": "y", "steps": [{"op": "split", "test_size": 2}]})");
+    REQUIRE(r);
+    pipeline::Pipeline p(t);
+    REQUIRE(p.run(*r));
+    REQUIRE(p.step(0).report.warnings.size() == 1);
+    CHECK(p.step(0).report.warnings[0].message ==
+          "not stratified by y: 3 classes need at least 3 training and test rows each (there are 4 and 2)");
+}

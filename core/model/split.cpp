@@ -49,15 +49,8 @@ Result<SplitIndices> trainTestSplit(std::size_t n, double testFraction, std::uin
     std::vector<int> classOf;
     if (!labels.empty()) {
         // np.unique order: classes by ascending label.
-        std::map<int, int> rank;
-        for (int l : labels)
-            rank.emplace(l, 0);
-        int next = 0;
-        for (auto& [label, r] : rank)
-            r = next++;
-        classOf.reserve(n);
-        for (int l : labels)
-            classOf.push_back(rank[l]);
+        ColumnPtr column = Column::makeInteger(std::vector<std::int64_t>(labels.begin(), labels.end()));
+        classOf = stats::sortedClassCodes(*column, nullptr, nullptr);
     }
     auto rows = stats::shuffleSplit(n, nTest, seed, classOf);
     if (!rows && !classOf.empty()) {

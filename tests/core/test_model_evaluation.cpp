@@ -1,6 +1,7 @@
 // Splits, folds, the feature-matrix builder and the evaluation helpers.
 #include "core/model/evaluation.h"
 #include "core/model/split.h"
+#include "core/stats/shuffle_split.h"
 #include "test_model_common.h"
 
 #include <catch2/catch.hpp>
@@ -222,4 +223,25 @@ TEST_CASE("Evaluation: regression scores and cross-validation on diabetes", "[mo
     CHECK(*cv->meanTest > 0.3);
     RegressionScores rs = scoreRegression(s.yTestV, vector(s.ref["linear"]["predict_test"]));
     CHECK_THAT(*rs.rmse, WithinAbs(s.ref["linear"]["rmse"].get<double>(), 1e-9));
+}
+
+TEST_CASE("Split: labels of any value are ranked in np.unique order before stratifying", "[model][split]")
+{
+    // -2 < 7 < 10: the classes 0, 1, 2 of StratifiedShuffleSplit.
+    const std::vector<int> labels = {10, -2, 10, 7, -2, 7, 10, 7, -2, 10, 7, -2};
+    const std::vector<int> ranks = {2, 0, 2, 1, 0, 1, 2, 1, 0, 2, 1, 0};
+    for (std::uint64_t seed : {0u, 3u, 42u}) {
+        auto s = trainTestSplit(labels.size(), 0.5, seed, labels);
+        auto expected = preplab::stats::shuffleSplit(ranks.size(), 6, seed, ranks);
+        REQUIRE(s.ok());
+        REQUIRE(expected.ok());
+        CHECK(s->test == expected->test);
+        CHECK(s->train == expected->train);
+        CHECK(s->note.empty());
+    }
+    // A class with one row: a plain split, and the note says why.
+    auto fallback = trainTestSplit(4, 0.5, 0, {4, 4, 9, 4});
+    REQUIRE(fallback.ok());
+    CHECK(fallback->test == preplab::stats::shuffleSplit(4, 2, 0)->test);
+    CHECK(fallback->note == "not stratified: a class has 1 row; stratifying needs at least 2 rows in every class");
 }

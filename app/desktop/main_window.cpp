@@ -37,6 +37,7 @@
 #include <QMimeData>
 #include <QProgressBar>
 #include <QSettings>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QTimer>
@@ -68,7 +69,12 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     connect(m_evaluator, &EvaluationWorker::profiled, this, &MainWindow::onProfiled);
     createWidgets();
     createMenus();
+    // Dock sizes for a 1280x720 window, set once it has that size (resizeDocks on a window still
+    // at its default size is squeezed away); a saved state replaces them.
     resize(1280, 720);
+    resizeDocks({findChild<QDockWidget*>(QStringLiteral("ColumnsDock")), findChild<QDockWidget*>(QStringLiteral("RecipeDock"))},
+                {235, 300}, Qt::Horizontal);
+    resizeDocks({m_issuesDock}, {110}, Qt::Vertical);
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
@@ -117,6 +123,8 @@ void MainWindow::createWidgets()
     m_columnList->setModel(m_columnModel);
     m_columnList->setItemDelegate(new ColumnDelegate(m_columnList));
     m_columnList->setUniformItemSizes(true);
+    m_columnList->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_columnList->setMinimumWidth(ColumnDelegate::kMinimumWidth + m_columnList->verticalScrollBar()->sizeHint().width() + 4);
     m_columnList->setToolTip(tr("Columns of the shown table: type, missing share and distribution. Click one to inspect it."));
     connect(m_columnList->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex& index) {
         if (index.isValid() && m_document)
@@ -126,21 +134,18 @@ void MainWindow::createWidgets()
     columnsDock->setObjectName(QStringLiteral("ColumnsDock"));
     columnsDock->setWidget(m_columnList);
     addDockWidget(Qt::LeftDockWidgetArea, columnsDock);
-    resizeDocks({columnsDock}, {260}, Qt::Horizontal);
 
     m_recipePanel = new RecipePanel;
     auto* recipeDock = new QDockWidget(tr("Recipe"), this);
     recipeDock->setObjectName(QStringLiteral("RecipeDock"));
     recipeDock->setWidget(m_recipePanel);
     addDockWidget(Qt::RightDockWidgetArea, recipeDock);
-    resizeDocks({recipeDock}, {320}, Qt::Horizontal);
 
     m_issues = new IssuesPanel;
     m_issuesDock = new QDockWidget(tr("Issues"), this);
     m_issuesDock->setObjectName(QStringLiteral("IssuesDock"));
     m_issuesDock->setWidget(m_issues);
     addDockWidget(Qt::BottomDockWidgetArea, m_issuesDock);
-    resizeDocks({m_issuesDock}, {110}, Qt::Vertical);
     m_issuesDock->hide();
 
     m_loadProgress = new QProgressBar;

@@ -2,6 +2,7 @@
 
 #include "app/desktop/charts/scatter_chart.h"
 #include "app/desktop/util/qt_convert.h"
+#include "app/desktop/views/compact_widgets.h"
 
 #include <QApplication>
 #include <QButtonGroup>
@@ -89,11 +90,11 @@ BeforeAfterChart::BeforeAfterChart(QWidget* parent) : QWidget(parent)
     m_stats->setMinimumWidth(260);
     m_stats->setToolTip(tr("Summary statistics before and after the step; std is the sample standard deviation (n−1)"));
     m_caption = new QLabel;
-    m_caption->setWordWrap(true);
+    makeWrapping(m_caption);
     m_caption->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_caption->setToolTip(tr("What the selected step did and what it learned"));
     m_note = new QLabel;
-    m_note->setWordWrap(true);
+    makeWrapping(m_note);
     auto* right = new QVBoxLayout;
     right->addWidget(m_stats, 1);
     right->addWidget(m_note);

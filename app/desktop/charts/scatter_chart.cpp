@@ -1,6 +1,7 @@
 #include "app/desktop/charts/scatter_chart.h"
 
 #include "app/desktop/util/qt_convert.h"
+#include "app/desktop/views/compact_widgets.h"
 #include "app/desktop/workers/latest_task.h"
 
 #include <QChart>
@@ -126,11 +127,11 @@ ScatterChart::ScatterChart(QWidget* parent) : QWidget(parent)
     m_xBox = new QComboBox;
     m_xBox->setObjectName(QStringLiteral("ScatterX"));
     m_xBox->setToolTip(tr("Column on the horizontal axis (follows the selected column)"));
-    m_xBox->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    makeCompact(m_xBox, 10);
     m_yBox = new QComboBox;
     m_yBox->setObjectName(QStringLiteral("ScatterY"));
     m_yBox->setToolTip(tr("Column on the vertical axis; by default the numeric column most correlated with X (|Pearson r|)"));
-    m_yBox->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    makeCompact(m_yBox, 10);
     m_controls = new QWidget(this);
     auto* row = new QHBoxLayout(m_controls);
     row->setContentsMargins(0, 0, 0, 0);
@@ -156,7 +157,7 @@ ScatterChart::ScatterChart(QWidget* parent) : QWidget(parent)
     connect(c, &QChart::plotAreaChanged, this, [this] { placeDensityImage(); });
     m_note = new QLabel;
     m_note->setObjectName(QStringLiteral("ScatterNote"));
-    m_note->setWordWrap(true);
+    makeWrapping(m_note);
     m_note->setToolTip(tr("How many rows the scatter shows, and how"));
     m_note->setContentsMargins(6, 0, 6, 2);
     auto* layout = new QVBoxLayout(this);

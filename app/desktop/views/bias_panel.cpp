@@ -2,6 +2,7 @@
 
 #include "app/desktop/charts/bias_charts.h"
 #include "app/desktop/util/qt_convert.h"
+#include "app/desktop/views/compact_widgets.h"
 #include "app/desktop/views/ledger_view.h"
 #include "app/desktop/workers/latest_task.h"
 
@@ -30,7 +31,7 @@ QChartView* makeChartView(const QString& tooltip)
 {
     auto* view = new QChartView(new QChart);
     view->setRenderHint(QPainter::Antialiasing);
-    view->setMinimumSize(320, 220);
+    view->setMinimumSize(220, 160);
     view->setToolTip(tooltip);
     view->chart()->setBackgroundRoundness(0);
     return view;
@@ -39,7 +40,7 @@ QChartView* makeChartView(const QString& tooltip)
 QLabel* makeNote()
 {
     auto* label = new QLabel;
-    label->setWordWrap(true);
+    makeWrapping(label);
     label->setTextFormat(Qt::RichText);
     label->setContentsMargins(6, 2, 6, 2);
     return label;
@@ -76,7 +77,7 @@ BiasPanel::BiasPanel(QWidget* parent) : QWidget(parent)
     m_positive->setToolTip(tr("The value of the target that counts as the favourable (positive) outcome"));
     m_sensitive = new QToolButton;
     m_sensitive->setPopupMode(QToolButton::InstantPopup);
-    m_sensitive->setMinimumWidth(160);
+    m_sensitive->setMinimumWidth(110);
     m_sensitive->setToolButtonStyle(Qt::ToolButtonTextOnly);
     m_sensitive->setMenu(new QMenu(m_sensitive));
     m_sensitive->setToolTip(tr("The columns that define the groups to compare (sex, race, age, …); two or more also show their intersection"));
@@ -84,6 +85,9 @@ BiasPanel::BiasPanel(QWidget* parent) : QWidget(parent)
     m_reference->setToolTip(tr("The group every other group is compared with (the 'privileged' group in fairness terms)"));
     m_status = new QLabel;
     m_status->setObjectName(QStringLiteral("BiasStatus"));
+    makeWrapping(m_status);
+    for (QComboBox* box : {m_target, m_positive, m_reference})
+        makeCompact(box, 6);
 
     auto* controls = new QHBoxLayout;
     controls->addWidget(new QLabel(tr("Target")));
@@ -101,6 +105,7 @@ BiasPanel::BiasPanel(QWidget* parent) : QWidget(parent)
 
     // Groups tab: the rate chart beside the figures table.
     m_shownColumn = new QComboBox;
+    makeCompact(m_shownColumn, 10);
     m_shownColumn->setToolTip(tr("The sensitive column whose groups are shown"));
     m_rateView = makeChartView(
         tr("Share of each group with the positive outcome, with its 95% Wilson interval. The grey line is the overall "
@@ -167,6 +172,7 @@ BiasPanel::BiasPanel(QWidget* parent) : QWidget(parent)
     proxyLayout->addWidget(m_proxyView, 1);
 
     m_stratifier = new QComboBox;
+    makeCompact(m_stratifier, 10);
     m_stratifier->setToolTip(tr("The column whose values split the rows into strata"));
     m_simpsonNote = makeNote();
     m_simpsonView = makeChartView(

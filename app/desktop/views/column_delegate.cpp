@@ -6,6 +6,8 @@
 #include <QApplication>
 #include <QPainter>
 
+#include <algorithm>
+
 namespace preplab::desktop {
 
 void ColumnDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const
@@ -30,9 +32,9 @@ void ColumnDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option
     const QRect badge(r.left(), r.top() + 1, 34, 15);
     paintTypeBadge(*painter, badge, type);
 
-    // Sparkline on the right, full height.
+    // Sparkline on the right, full height; it gives up width before the name does.
     const auto bars = index.data(ColumnListModel::SparklineRole).value<QVector<double>>();
-    const int sparkWidth = 64;
+    const int sparkWidth = std::clamp(r.width() / 4, 24, 64);
     const QRect spark(r.right() - sparkWidth, r.top() + 2, sparkWidth, r.height() - 4);
     if (!bars.isEmpty()) {
         const double w = double(spark.width()) / bars.size();
@@ -74,14 +76,17 @@ void ColumnDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option
                                  : QStringLiteral("complete");
     if (alerts > 0)
         detail += QStringLiteral(" · %1 alert%2").arg(alerts).arg(alerts > 1 ? QStringLiteral("s") : QString());
-    painter->drawText(QRect(bar.right() + 6, r.bottom() - 13, spark.left() - bar.right() - 10, 14),
-                      Qt::AlignLeft | Qt::AlignVCenter, detail);
+    const QRect detailRect(bar.right() + 6, r.bottom() - 13, spark.left() - bar.right() - 10, 14);
+    painter->drawText(detailRect, Qt::AlignLeft | Qt::AlignVCenter,
+                      painter->fontMetrics().elidedText(detail, Qt::ElideRight, detailRect.width()));
     painter->restore();
 }
 
 QSize ColumnDelegate::sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const
 {
-    return QSize(220, std::max(40, option.fontMetrics.height() * 2 + 12));
+    // Narrow: the list fills the dock's width anyway, and a wider hint would only add a
+    // horizontal scroll bar to a narrow dock. Names are elided (the tooltip has them whole).
+    return QSize(kMinimumWidth, std::max(40, option.fontMetrics.height() * 2 + 12));
 }
 
 } // namespace preplab::desktop

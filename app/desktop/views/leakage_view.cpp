@@ -2,6 +2,7 @@
 
 #include "app/desktop/charts/model_charts.h"
 #include "app/desktop/util/qt_convert.h"
+#include "app/desktop/views/compact_widgets.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -86,7 +87,7 @@ LeakageView::LeakageView(QWidget* parent) : QWidget(parent)
 {
     m_sentence = new QLabel;
     m_sentence->setObjectName(QStringLiteral("LeakageSentence"));
-    m_sentence->setWordWrap(true);
+    makeWrapping(m_sentence);
     m_sentence->setTextFormat(Qt::RichText);
     m_sentence->setToolTip(tr("The recipe is run a second time with every fitted step (imputers, scalers, transforms, "
                               "encoders, outlier bounds, discretizers) fitted on all rows, test rows included, and the "
@@ -102,7 +103,7 @@ LeakageView::LeakageView(QWidget* parent) : QWidget(parent)
     m_parameters->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_parameters->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     m_parametersNote = new QLabel;
-    m_parametersNote->setWordWrap(true);
+    makeWrapping(m_parametersNote);
     m_parametersNote->setStyleSheet(QStringLiteral("color: #555;"));
 
     auto* tables = new QHBoxLayout;

@@ -2,6 +2,7 @@
 
 #include "app/desktop/charts/bias_charts.h"
 #include "app/desktop/util/qt_convert.h"
+#include "app/desktop/views/compact_widgets.h"
 
 #include <QChart>
 #include <QChartView>
@@ -32,7 +33,7 @@ QString arrow(const QString& before, const QString& after) { return before + QSt
 LedgerView::LedgerView(QWidget* parent) : QWidget(parent)
 {
     m_note = new QLabel;
-    m_note->setWordWrap(true);
+    makeWrapping(m_note);
     m_note->setTextFormat(Qt::RichText);
     m_table = new QTableWidget(0, 8);
     m_table->setObjectName(QStringLiteral("LedgerTable"));
@@ -62,6 +63,7 @@ LedgerView::LedgerView(QWidget* parent) : QWidget(parent)
     m_table->setWordWrap(false);
 
     m_step = new QComboBox;
+    makeCompact(m_step, 12);
     m_step->setToolTip(tr("The step whose before → after the charts show"));
     m_shareView = makeChartView(tr("Each group's share of the rows before (grey) and after (blue) the step"));
     m_rateView = makeChartView(tr("Each group's positive rate before (grey) and after (blue) the step"));

@@ -1,6 +1,7 @@
 #include "app/desktop/views/model_panel.h"
 
 #include "app/desktop/charts/model_charts.h"
+#include "app/desktop/views/compact_widgets.h"
 #include "app/desktop/views/leakage_view.h"
 #include "app/desktop/util/qt_convert.h"
 #include "app/desktop/workers/bias_analysis.h"
@@ -73,7 +74,7 @@ QChartView* makeChartView(const QString& tooltip)
 {
     auto* view = new QChartView(new QChart);
     view->setRenderHint(QPainter::Antialiasing);
-    view->setMinimumSize(240, 200);
+    view->setMinimumSize(170, 150);
     view->setToolTip(tooltip);
     return view;
 }
@@ -167,6 +168,9 @@ ModelPanel::ModelPanel(QWidget* parent) : QWidget(parent)
     m_progress->hide();
     m_status = new QLabel;
     m_status->setObjectName(QStringLiteral("ModelStatus"));
+    makeWrapping(m_status);
+    for (QComboBox* box : {m_target, m_positive, m_model, m_sensitive})
+        makeCompact(box, 6);
 
     auto* controls = new QHBoxLayout;
     controls->addWidget(new QLabel(tr("Target")));
@@ -195,6 +199,7 @@ ModelPanel::ModelPanel(QWidget* parent) : QWidget(parent)
         l->setContentsMargins(8, 4, 8, 4);
         l->setSpacing(0);
         auto* title = new QLabel(spec.title);
+        title->setWordWrap(true);  // "Balanced accuracy" on two lines when the panel is narrow
         title->setStyleSheet(QStringLiteral("color: #555; border: none;"));
         Card card;
         card.value = new QLabel(QStringLiteral("—"));
@@ -224,7 +229,7 @@ ModelPanel::ModelPanel(QWidget* parent) : QWidget(parent)
     m_thresholdLabel = new QLabel;
     m_thresholdSummary = new QLabel;
     m_thresholdSummary->setTextFormat(Qt::RichText);
-    m_thresholdSummary->setWordWrap(true);
+    makeWrapping(m_thresholdSummary);
 
     auto* side = new QWidget;
     auto* sideLayout = new QVBoxLayout(side);
@@ -232,7 +237,9 @@ ModelPanel::ModelPanel(QWidget* parent) : QWidget(parent)
     auto* matrices = new QHBoxLayout;
     matrices->addWidget(titled(tr("Before (raw data)"), m_beforeConfusion));
     matrices->addWidget(titled(tr("After (recipe)"), m_afterConfusion));
-    sideLayout->addWidget(new QLabel(tr("<b>Confusion matrices</b> (test rows; rows = truth, columns = prediction)")));
+    auto* matricesTitle = new QLabel(tr("<b>Confusion matrices</b> (test rows; rows = truth, columns = prediction)"));
+    matricesTitle->setWordWrap(true);
+    sideLayout->addWidget(matricesTitle);
     sideLayout->addLayout(matrices);
     auto* sliderRow = new QHBoxLayout;
     sliderRow->addWidget(m_thresholdLabel);
@@ -279,7 +286,7 @@ ModelPanel::ModelPanel(QWidget* parent) : QWidget(parent)
 
     m_leakageSummary = new QLabel;
     m_leakageSummary->setObjectName(QStringLiteral("LeakageSummary"));
-    m_leakageSummary->setWordWrap(true);
+    makeWrapping(m_leakageSummary);
     m_leakageSummary->setToolTip(tr("What fitting the recipe's steps on all rows instead of the training rows changes; "
                                     "details in the \"Fitted on all rows\" tab"));
     m_leakageSummary->hide();

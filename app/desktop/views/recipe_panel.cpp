@@ -8,6 +8,7 @@
 #include "app/desktop/document/op_fields.h"
 #include "app/desktop/models/recipe_model.h"
 #include "app/desktop/util/qt_convert.h"
+#include "app/desktop/views/compact_widgets.h"
 #include "app/desktop/views/step_editor.h"
 #include "app/desktop/views/step_picker.h"
 
@@ -54,6 +55,7 @@ RecipePanel::RecipePanel(QWidget* parent) : QWidget(parent)
     });
 
     m_target = new QComboBox;
+    makeCompact(m_target, 10);
     m_target->setToolTip(tr("The column a model would predict: steps leave it alone unless told, split stratifies on it"));
     connect(m_target, &QComboBox::activated, this, [this](int i) {
         if (!m_document)

@@ -4,6 +4,7 @@
 #include "app/desktop/document/document.h"
 #include "app/desktop/document/op_fields.h"
 #include "app/desktop/util/qt_convert.h"
+#include "app/desktop/views/compact_widgets.h"
 #include "app/desktop/workers/evaluation.h"
 #include "core/ops/registry.h"
 
@@ -53,9 +54,9 @@ StepEditor::StepEditor(QWidget* parent) : QWidget(parent)
     QFont bold = m_title->font();
     bold.setBold(true);
     m_title->setFont(bold);
-    m_title->setWordWrap(true);
+    makeWrapping(m_title);
     m_summary = new QLabel;
-    m_summary->setWordWrap(true);
+    makeWrapping(m_summary);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_summary->setToolTip(tr("What the step did on this data, and what it learned (its fitted parameters)"));
     m_formHost = new QWidget;
@@ -139,6 +140,7 @@ QWidget* StepEditor::makeFieldWidget(const OpField& field, const nlohmann::json&
     }
     case K::Column: {
         auto* combo = new QComboBox;
+        makeCompact(combo, 10);
         combo->addItems(m_columns);
         combo->setCurrentIndex(value.is_string() ? combo->findText(toQString(value.get<std::string>())) : -1);
         connect(combo, &QComboBox::currentTextChanged, this, [this, name](const QString& t) { edit(name, toStdString(t)); });
@@ -146,6 +148,7 @@ QWidget* StepEditor::makeFieldWidget(const OpField& field, const nlohmann::json&
     }
     case K::Choice: {
         auto* combo = new QComboBox;
+        makeCompact(combo, 10);
         for (const auto& c : field.choices)
             combo->addItem(toQString(c));
         if (value.is_string())

@@ -3,19 +3,47 @@
 #include "app/desktop/models/table_model.h"
 
 #include <QEvent>
+#include <QFontMetrics>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QStyle>
+#include <QStyleOptionHeader>
 #include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace preplab::desktop {
+
+namespace {
+
+// A column header that elides names too long for their section (in the middle: both ends of
+// "a_long_name_x" stay), measured in the font each is drawn in (bold for a changed column). Qt
+// 6.4's header draws the whole name centred instead, clipped at both ends.
+class ColumnHeader : public QHeaderView {
+public:
+    using QHeaderView::QHeaderView;
+
+protected:
+    void initStyleOptionForIndex(QStyleOptionHeader* option, int logicalIndex) const override
+    {
+        QHeaderView::initStyleOptionForIndex(option, logicalIndex);
+        const QVariant font = model() ? model()->headerData(logicalIndex, orientation(), Qt::FontRole) : QVariant();
+        const QFontMetrics metrics = font.canConvert<QFont>() ? QFontMetrics(font.value<QFont>()) : fontMetrics();
+        const int room = sectionSize(logicalIndex) - 2 * style()->pixelMetric(QStyle::PM_HeaderMargin, option, this);
+        option->text = metrics.elidedText(option->text, Qt::ElideMiddle, std::max(0, room));
+    }
+};
+
+} // namespace
 
 TablePanel::TablePanel(QWidget* parent) : QWidget(parent)
 {
     m_model = new TableModel(this);
     m_view = new QTableView;
+    m_view->setHorizontalHeader(new ColumnHeader(Qt::Horizontal, m_view));
     m_view->setModel(m_model);
     m_view->setObjectName(QStringLiteral("DataTable"));
     m_view->setToolTip(tr("The table as the selected step leaves it. Missing cells show as NA."));
@@ -27,7 +55,9 @@ TablePanel::TablePanel(QWidget* parent) : QWidget(parent)
     m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
     m_view->horizontalHeader()->setDefaultSectionSize(110);
+    // Long names are elided by ColumnHeader; the header's tooltip has the whole name.
     m_view->horizontalHeader()->setSectionsClickable(true);
+    m_view->horizontalHeader()->setHighlightSections(true);  // as QTableView's own header
 
     auto* legend = new QWidget;
     legend->setObjectName(QStringLiteral("TableLegend"));
@@ -100,6 +130,7 @@ void TablePanel::showTable(std::shared_ptr<const Table> table, std::set<std::str
 {
     m_stepName.clear();
     m_model->setTable(std::move(table), std::move(changed));
+    fitHeaderSections();
     updateLegend();
 }
 
@@ -107,7 +138,26 @@ void TablePanel::showStep(std::shared_ptr<const StepHighlights> highlights, cons
 {
     m_stepName = stepName;
     m_model->setHighlights(std::move(highlights));
+    fitHeaderSections();
     updateLegend();
+}
+
+void TablePanel::fitHeaderSections()
+{
+    // The header measures its text in its own font, but a changed column's name is drawn in
+    // bold: sections widen (never narrow, so a width the user set stays) to fit the bold name,
+    // up to a cap past which the name is elided. Cells are not measured: a million rows would.
+    QHeaderView* header = m_view->horizontalHeader();
+    QFont bold = header->font();
+    bold.setBold(true);
+    const QFontMetrics metrics(bold);
+    const int padding = 2 * header->style()->pixelMetric(QStyle::PM_HeaderMargin, nullptr, header) + 8;
+    for (int section = 0; section < m_model->columnCount(); ++section) {
+        const QString name = m_model->headerData(section, Qt::Horizontal).toString();
+        const int wanted = std::min(kMaxHeaderWidth, metrics.horizontalAdvance(name) + padding);
+        if (header->sectionSize(section) < wanted)
+            header->resizeSection(section, wanted);
+    }
 }
 
 void TablePanel::setItem(LegendItem& item, std::size_t count, const QString& one, const QString& many)

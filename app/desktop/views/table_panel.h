@@ -43,6 +43,8 @@ private:
         QLabel* text = nullptr;
     };
     void updateLegend();
+    void fitHeaderSections();
+    static constexpr int kMaxHeaderWidth = 220;
     void updateColours();
     void setItem(LegendItem& item, std::size_t count, const QString& one, const QString& many);
 

@@ -5,7 +5,10 @@
 //
 // The split: a `split` column in DATA (train/test) is honoured; otherwise a `split` step
 // (test_size, seed, stratified for a class target) decides it over DATA's rows, and it is put in
-// front of the recipe so that the recipe's fitted steps learn from the training rows only. A
+// front of the recipe so that the recipe's fitted steps learn from the training rows only. When
+// scikit-learn would refuse to stratify (a class with one row, fewer test or training rows than
+// classes), that split is not stratified, as model::trainTestSplit does, and a warning says why
+// (JSON: "split_note"); so does a recipe's own `split` step that could not stratify. A
 // recipe with its own `split` step decides the split instead, for both passes; a `split` column
 // in DATA tells the recipe's fitted steps which rows train. Rows a recipe adds (resampling) only
 // ever train; rows it drops are missing from the "with" pass only.
@@ -20,10 +23,12 @@
 #include "core/model/model_evaluation.h"
 #include "core/pipeline/pipeline.h"
 #include "core/pipeline/recipe.h"
+#include "core/stats/shuffle_split.h"
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <functional>
 #include <set>
@@ -65,6 +70,17 @@ bool hasSplitStep(const pipeline::Recipe& recipe)
         if (s.op() == "split" && s.enabled())
             return true;
     return false;
+}
+
+// Why the recipe's enabled `split` steps did not stratify as asked (their report warnings), or "".
+std::string recipeSplitNote(const pipeline::Recipe& recipe, const pipeline::Pipeline& run)
+{
+    std::string note;
+    for (std::size_t i = 0; i < recipe.steps.size() && i < run.completedSteps(); ++i)
+        if (recipe.steps[i].op() == "split" && recipe.steps[i].enabled())
+            for (const Diagnostic& d : run.step(i).report.warnings)
+                note += (note.empty() ? "" : "; ") + ("step " + std::to_string(i + 1) + " (split): " + d.message);
+    return note;
 }
 
 // with - without for every metric both passes define.
@@ -211,11 +227,21 @@ int runEvaluate(const std::vector<std::string>& args)
             return reportError(usage("sensitive column '" + s + "' is not in " + inputDisplayName(dataPath)), hint);
     const bool classification = classTarget(*targetColumn, options.model.name);
 
-    // The split over DATA's rows.
+    // The split over DATA's rows: stratified for a class target when scikit-learn can stratify it.
     std::string splitSource = "evaluate";
+    std::string splitNote;  // why the split is not stratified as asked
     std::vector<char> isTest;
-    nlohmann::json splitStep = {{"op", "split"}, {"test_size", testSize}, {"seed", seed}, {"stratify", classification}};
     const bool dataHasSplit = data.find("split") != nullptr;
+    bool stratify = classification;
+    if (stratify && !dataHasSplit) {
+        const auto testRows = static_cast<std::size_t>(std::ceil(testSize * static_cast<double>(data.rowCount())));
+        if (testRows < data.rowCount())
+            if (auto refusal = stats::stratifyRefusal(stats::sortedClassCodes(*targetColumn, nullptr, nullptr), testRows)) {
+                stratify = false;
+                splitNote = "not stratified by " + options.target + ": " + refusal->describe(*targetColumn);
+            }
+    }
+    nlohmann::json splitStep = {{"op", "split"}, {"test_size", testSize}, {"seed", seed}, {"stratify", stratify}};
     if (dataHasSplit) {
         auto s = model::originalSplit(data, options.target, testSize, options.model.seed, classification);
         if (!s)
@@ -258,6 +284,7 @@ int runEvaluate(const std::vector<std::string>& args)
             return reportError(e);
         }
         if (splitSource == "recipe") {
+            splitNote = recipeSplitNote(*recipe, *withRun);
             const auto& origin = withRun->outputOrigin();
             const auto& mask = withRun->outputTrainMask();
             for (std::size_t i = 0; i < origin.size() && i < mask.size(); ++i)
@@ -299,6 +326,11 @@ int runEvaluate(const std::vector<std::string>& args)
     doc["test_size"] = testSize;
     doc["seed"] = seed;
     doc["split_source"] = splitSource;
+    if (!splitNote.empty()) {
+        doc["split_note"] = splitNote;
+        reportWarnings({{Diagnostic::Severity::Warning, splitNote, -1, {}}},
+                       splitSource == "recipe" ? *recipePath : inputDisplayName(dataPath));
+    }
     doc["data_rows"] = data.rowCount();
     doc["test_rows_in_data"] = std::count(isTest.begin(), isTest.end(), 1);
     doc["passes"] = nlohmann::json::array();

@@ -1,5 +1,6 @@
 // `preplab-cli evaluate` end to end: JSON with every metric, the predictions file recomputes them,
 // both passes share the split, usage errors exit 2 and bad recipes exit 1.
+#include "core/stats/shuffle_split.h"
 #include "tests/core/cli_runner.h"
 
 #include <catch2/catch.hpp>
@@ -134,4 +135,64 @@ TEST_CASE("CLI evaluate: usage errors exit 2, bad recipes exit 1", "[cli][model]
     REQUIRE(regression.exit == 0);
     auto doc = nlohmann::json::parse(regression.out);
     CHECK(doc["passes"][0]["test"]["r2"].get<double>() > 0.7);
+}
+
+TEST_CASE("CLI evaluate: a split that cannot be stratified is plain, with a warning and split_note", "[cli][model]")
+{
+    // penguins.csv with the species of row 10 renamed: a class of one row, which
+    // StratifiedShuffleSplit refuses.
+    preplab::test::TempDir dir;
+    const fs::path data = dir / "penguins_hybrid.csv";
+    {
+        std::ifstream in(std::string(PREPLAB_SHARED_DIR) + "/datasets/penguins.csv");
+        std::ofstream out(data);
+        std::string line;
+        for (int i = 0; std::getline(in, line); ++i)
+            out << (i == 10 ? "Hybrid" + line.substr(line.find(',')) : line) << "\n";
+    }
+    const std::string note =
+        "not stratified by species: the class \"Hybrid\" has only one row (row 10), and every class needs at least two";
+    const std::string args = "evaluate " + preplab::test::shellQuote(data.string()) + " --target species --model tree";
+
+    auto text = preplab::test::runCli(args);
+    INFO(text.err);
+    REQUIRE(text.exitCode == 0);
+    CHECK(text.err == "preplab-cli: warning: " + data.string() + ": " + note + "\n");
+    CHECK(text.out.find("not stratified") == std::string::npos);  // the warning is on stderr only
+
+    const fs::path pred = dir / "pred.csv";
+    auto json = preplab::test::runCli(args + " --json --predictions " + preplab::test::shellQuote(pred.string()));
+    REQUIRE(json.exitCode == 0);
+    const auto doc = nlohmann::json::parse(json.out);
+    CHECK(doc["split_note"] == note);
+    CHECK(doc["split_source"] == "evaluate");
+    CHECK(doc["test_rows_in_data"] == 86);  // ceil(0.25 * 344)
+    // The plain train_test_split(test_size=0.25, random_state=0) rows.
+    auto plain = preplab::stats::shuffleSplit(344, 86, 0);
+    REQUIRE(plain.ok());
+    const std::set<long> plainTest(plain->test.begin(), plain->test.end());
+    std::size_t tests = 0;
+    for (const auto& row : readPredictions(pred))
+        if (row.split == "test") {
+            ++tests;
+            CHECK(plainTest.count(row.row) == 1);
+        }
+    CHECK(tests == doc["passes"][0]["test_rows"].get<std::size_t>());
+
+    // A recipe's own split step that cannot stratify says so too, naming the step.
+    const fs::path recipe = dir / "split.preplab.json";
+    std::ofstream(recipe) << R"({"format": "preplab-recipe", "version": 1, "steps": [{"op": "split", "seed": 3}]})";
+    auto withRecipe = preplab::test::runCli(args + " --json --recipe " + preplab::test::shellQuote(recipe.string()));
+    INFO(withRecipe.err);
+    REQUIRE(withRecipe.exitCode == 0);
+    const auto recipeDoc = nlohmann::json::parse(withRecipe.out);
+    CHECK(recipeDoc["split_source"] == "recipe");
+    CHECK(recipeDoc["split_note"] == "step 1 (split): " + note);
+    CHECK(withRecipe.err.find("preplab-cli: warning: " + recipe.string() + ": step 1 (split): " + note) == 0);
+
+    // A split that stratifies has no note.
+    Run plainRun = evaluate("--target species --model tree --json");
+    REQUIRE(plainRun.exit == 0);
+    CHECK_FALSE(nlohmann::json::parse(plainRun.out).contains("split_note"));
+    CHECK(plainRun.err.empty());
 }

@@ -233,13 +233,13 @@ int runEvaluate(const std::vector<std::string>& args)
     std::vector<char> isTest;
     const bool dataHasSplit = data.find("split") != nullptr;
     bool stratify = classification;
-    if (stratify && !dataHasSplit) {
-        const auto testRows = static_cast<std::size_t>(std::ceil(testSize * static_cast<double>(data.rowCount())));
-        if (testRows < data.rowCount())
-            if (auto refusal = stats::stratifyRefusal(stats::sortedClassCodes(*targetColumn, nullptr, nullptr), testRows)) {
-                stratify = false;
-                splitNote = "not stratified by " + options.target + ": " + refusal->describe(*targetColumn);
-            }
+    const auto testRows = static_cast<std::size_t>(std::ceil(testSize * static_cast<double>(data.rowCount())));
+    if (stratify && !dataHasSplit && testRows < data.rowCount()) {
+        const std::vector<int> classOf = stats::sortedClassCodes(*targetColumn, nullptr, nullptr);
+        if (auto refusal = stats::stratifyRefusal(classOf, testRows)) {
+            stratify = false;
+            splitNote = "not stratified by " + options.target + ": " + refusal->describe(*targetColumn);
+        }
     }
     nlohmann::json splitStep = {{"op", "split"}, {"test_size", testSize}, {"seed", seed}, {"stratify", stratify}};
     if (dataHasSplit) {

@@ -1,73 +1,32 @@
 // `preplab-cli evaluate` end to end: JSON with every metric, the predictions file recomputes them,
 // both passes share the split, usage errors exit 2 and bad recipes exit 1.
 #include "core/stats/shuffle_split.h"
-#include "tests/core/cli_runner.h"
+#include "tests/core/cli_test_support.h"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <set>
-#include <sstream>
 #include <string>
-#include <sys/wait.h>
-
-namespace {
 
 namespace fs = std::filesystem;
-
-struct Run {
-    int exit = -1;
-    std::string out, err;
-};
-
-// Every file in a per-process temporary folder (cli_runner.h), so parallel runs never share one.
-Run evaluate(const std::string& args)
-{
-    auto c = preplab::test::runCli("evaluate " + preplab::test::sharedDataset("penguins.csv") + " " + args);
-    return {c.exitCode, c.out, c.err};
-}
-
-struct Prediction {
-    std::string pass, split, truth, predicted;
-    long row = -1;
-};
-
-std::vector<Prediction> readPredictions(const fs::path& p)
-{
-    std::ifstream in(p);
-    std::string line;
-    std::getline(in, line);
-    REQUIRE(line == "pass,row,split,true,predicted,score");
-    std::vector<Prediction> out;
-    while (std::getline(in, line)) {
-        std::stringstream s(line);
-        Prediction r;
-        std::string row, score;
-        std::getline(s, r.pass, ',');
-        std::getline(s, row, ',');
-        std::getline(s, r.split, ',');
-        std::getline(s, r.truth, ',');
-        std::getline(s, r.predicted, ',');
-        r.row = row.empty() ? -1 : std::stol(row);
-        out.push_back(r);
-    }
-    return out;
-}
-
-} // namespace
+using preplab::test::evaluatePenguins;
+using preplab::test::readPredictions;
+using preplab::test::shellQuote;
+using preplab::test::testDataArg;
 
 TEST_CASE("CLI evaluate: JSON has every metric and the predictions file recomputes accuracy", "[cli][model]")
 {
     preplab::test::TempDir dir;
     const fs::path pred = dir / "pred.csv";
     fs::remove(pred);
-    Run r = evaluate("--target sex --model logistic --sensitive island --json --predictions \"" + pred.string() + "\"");
+    auto r = evaluatePenguins("--target sex --model logistic --sensitive island --json --predictions " +
+                              shellQuote(pred.string()));
     INFO(r.err);
-    REQUIRE(r.exit == 0);
+    REQUIRE(r.exitCode == 0);
     auto doc = nlohmann::json::parse(r.out);
     CHECK(doc["split_source"] == "evaluate");
     REQUIRE(doc["passes"].size() == 1);
@@ -95,10 +54,11 @@ TEST_CASE("CLI evaluate: with a recipe both passes use the same split", "[cli][m
     preplab::test::TempDir dir;
     const fs::path pred = dir / "pred2.csv";
     fs::remove(pred);
-    Run r = evaluate("--target species --model tree --max-depth 3 --json --recipe \"" + std::string(PREPLAB_TEST_DATA_DIR) +
-                     "/model/drop_year_oversample.preplab.json\" --predictions \"" + pred.string() + "\"");
+    auto r = evaluatePenguins("--target species --model tree --max-depth 3 --json --recipe " +
+                              testDataArg("model/drop_year_oversample.preplab.json") + " --predictions " +
+                              shellQuote(pred.string()));
     INFO(r.err);
-    REQUIRE(r.exit == 0);
+    REQUIRE(r.exitCode == 0);
     auto doc = nlohmann::json::parse(r.out);
     REQUIRE(doc["passes"].size() == 2);
     CHECK(doc["passes"][1]["pass"] == "with");
@@ -119,20 +79,20 @@ TEST_CASE("CLI evaluate: with a recipe both passes use the same split", "[cli][m
 
 TEST_CASE("CLI evaluate: usage errors exit 2, bad recipes exit 1", "[cli][model]")
 {
-    Run noTarget = evaluate("--model logistic");
-    CHECK(noTarget.exit == 2);
+    auto noTarget = evaluatePenguins("--model logistic");
+    CHECK(noTarget.exitCode == 2);
     CHECK(noTarget.err.find("preplab-cli: error: ") == 0);
     CHECK(noTarget.err.find("--target") != std::string::npos);
-    Run badModel = evaluate("--target sex --model svm");
-    CHECK(badModel.exit == 2);
+    auto badModel = evaluatePenguins("--target sex --model svm");
+    CHECK(badModel.exitCode == 2);
     CHECK(badModel.err.find("svm") != std::string::npos);
-    Run badColumn = evaluate("--target colour --model tree");
-    CHECK(badColumn.exit == 2);
-    Run badRecipe = evaluate("--target sex --model tree --recipe \"" + std::string(PREPLAB_TEST_DATA_DIR) +
-                             "/model/no_such_recipe.preplab.json\"");
-    CHECK(badRecipe.exit == 1);
-    Run regression = evaluate("--target body_mass_g --model ridge --json");
-    REQUIRE(regression.exit == 0);
+    auto badColumn = evaluatePenguins("--target colour --model tree");
+    CHECK(badColumn.exitCode == 2);
+    auto badRecipe =
+        evaluatePenguins("--target sex --model tree --recipe " + testDataArg("model/no_such_recipe.preplab.json"));
+    CHECK(badRecipe.exitCode == 1);
+    auto regression = evaluatePenguins("--target body_mass_g --model ridge --json");
+    REQUIRE(regression.exitCode == 0);
     auto doc = nlohmann::json::parse(regression.out);
     CHECK(doc["passes"][0]["test"]["r2"].get<double>() > 0.7);
 }
@@ -143,16 +103,12 @@ TEST_CASE("CLI evaluate: a split that cannot be stratified is plain, with a warn
     // StratifiedShuffleSplit refuses.
     preplab::test::TempDir dir;
     const fs::path data = dir / "penguins_hybrid.csv";
-    {
-        std::ifstream in(std::string(PREPLAB_SHARED_DIR) + "/datasets/penguins.csv");
-        std::ofstream out(data);
-        std::string line;
-        for (int i = 0; std::getline(in, line); ++i)
-            out << (i == 10 ? "Hybrid" + line.substr(line.find(',')) : line) << "\n";
-    }
+    preplab::test::writePenguinsCopy(data, [](std::size_t row, const std::string& line) {
+        return row == 10 ? "Hybrid" + line.substr(line.find(',')) : line;
+    });
     const std::string note =
         "not stratified by species: the class \"Hybrid\" has only one row (row 10), and every class needs at least two";
-    const std::string args = "evaluate " + preplab::test::shellQuote(data.string()) + " --target species --model tree";
+    const std::string args = "evaluate " + shellQuote(data.string()) + " --target species --model tree";
 
     auto text = preplab::test::runCli(args);
     INFO(text.err);
@@ -161,7 +117,7 @@ TEST_CASE("CLI evaluate: a split that cannot be stratified is plain, with a warn
     CHECK(text.out.find("not stratified") == std::string::npos);  // the warning is on stderr only
 
     const fs::path pred = dir / "pred.csv";
-    auto json = preplab::test::runCli(args + " --json --predictions " + preplab::test::shellQuote(pred.string()));
+    auto json = preplab::test::runCli(args + " --json --predictions " + shellQuote(pred.string()));
     REQUIRE(json.exitCode == 0);
     const auto doc = nlohmann::json::parse(json.out);
     CHECK(doc["split_note"] == note);
@@ -182,7 +138,7 @@ TEST_CASE("CLI evaluate: a split that cannot be stratified is plain, with a warn
     // A recipe's own split step that cannot stratify says so too, naming the step.
     const fs::path recipe = dir / "split.preplab.json";
     std::ofstream(recipe) << R"({"format": "preplab-recipe", "version": 1, "steps": [{"op": "split", "seed": 3}]})";
-    auto withRecipe = preplab::test::runCli(args + " --json --recipe " + preplab::test::shellQuote(recipe.string()));
+    auto withRecipe = preplab::test::runCli(args + " --json --recipe " + shellQuote(recipe.string()));
     INFO(withRecipe.err);
     REQUIRE(withRecipe.exitCode == 0);
     const auto recipeDoc = nlohmann::json::parse(withRecipe.out);
@@ -191,8 +147,8 @@ TEST_CASE("CLI evaluate: a split that cannot be stratified is plain, with a warn
     CHECK(withRecipe.err.find("preplab-cli: warning: " + recipe.string() + ": step 1 (split): " + note) == 0);
 
     // A split that stratifies has no note.
-    Run plainRun = evaluate("--target species --model tree --json");
-    REQUIRE(plainRun.exit == 0);
+    auto plainRun = evaluatePenguins("--target species --model tree --json");
+    REQUIRE(plainRun.exitCode == 0);
     CHECK_FALSE(nlohmann::json::parse(plainRun.out).contains("split_note"));
     CHECK(plainRun.err.empty());
 }

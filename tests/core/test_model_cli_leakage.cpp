@@ -2,16 +2,14 @@
 // recipe fitted on all rows, scored on the same split), its prediction rows, its lines in the text
 // report, and a `split` column in DATA telling the recipe which rows train.
 #include "core/io/reader.h"
-#include "tests/core/cli_runner.h"
+#include "tests/core/cli_test_support.h"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <set>
-#include <sstream>
 #include <string>
 
 namespace {
@@ -19,35 +17,12 @@ namespace {
 namespace fs = std::filesystem;
 using Catch::Matchers::WithinAbs;
 using Catch::Matchers::WithinRel;
+using preplab::test::evaluatePenguins;
+using preplab::test::readPredictions;
+using preplab::test::shellQuote;
 
-const std::string kRecipe = std::string(PREPLAB_TEST_DATA_DIR) + "/leakage/impute_standardize.preplab.json";
-
-struct Row {
-    std::string pass, split, truth, predicted;
-    long row = -1;
-};
-
-std::vector<Row> readPredictions(const fs::path& p)
-{
-    std::ifstream in(p);
-    std::string line;
-    std::getline(in, line);
-    REQUIRE(line == "pass,row,split,true,predicted,score");
-    std::vector<Row> out;
-    while (std::getline(in, line)) {
-        std::stringstream s(line);
-        Row r;
-        std::string row;
-        std::getline(s, r.pass, ',');
-        std::getline(s, row, ',');
-        std::getline(s, r.split, ',');
-        std::getline(s, r.truth, ',');
-        std::getline(s, r.predicted, ',');
-        r.row = row.empty() ? -1 : std::stol(row);
-        out.push_back(r);
-    }
-    return out;
-}
+// The recipe with fitted steps, shell-quoted for the command line.
+const std::string kRecipeArg = preplab::test::testDataArg("leakage/impute_standardize.preplab.json");
 
 // Mean of the present values of a penguins column, over every row.
 double meanOfAllRows(const std::string& column)
@@ -71,10 +46,8 @@ TEST_CASE("CLI evaluate: the leakage section compares the recipe fitted on all r
 {
     preplab::test::TempDir dir;
     const fs::path pred = dir / "pred.csv", leakyPred = dir / "leaky.csv";
-    auto r = preplab::test::runCli("evaluate " + preplab::test::sharedDataset("penguins.csv") +
-                                   " --target sex --model logistic --json --recipe " + preplab::test::shellQuote(kRecipe) +
-                                   " --predictions " + preplab::test::shellQuote(pred.string()) +
-                                   " --leakage-predictions " + preplab::test::shellQuote(leakyPred.string()));
+    auto r = evaluatePenguins("--target sex --model logistic --json --recipe " + kRecipeArg + " --predictions " +
+                              shellQuote(pred.string()) + " --leakage-predictions " + shellQuote(leakyPred.string()));
     INFO(r.err);
     REQUIRE(r.exitCode == 0);
     const auto doc = nlohmann::json::parse(r.out);
@@ -138,8 +111,7 @@ TEST_CASE("CLI evaluate: the leakage section compares the recipe fitted on all r
     CHECK(static_cast<double>(hits) / static_cast<double>(tests) == leaky["test"]["accuracy"].get<double>());
 
     // The text report has the same figures in a section of its own.
-    auto text = preplab::test::runCli("evaluate " + preplab::test::sharedDataset("penguins.csv") +
-                                      " --target sex --model logistic --recipe " + preplab::test::shellQuote(kRecipe));
+    auto text = evaluatePenguins("--target sex --model logistic --recipe " + kRecipeArg);
     REQUIRE(text.exitCode == 0);
     CHECK(text.out.find("recipe fitted on all rows (pass with_fit_on_all") != std::string::npos);
     CHECK(text.out.find(leak["explanation"].get<std::string>()) != std::string::npos);
@@ -153,11 +125,9 @@ TEST_CASE("CLI evaluate: no leakage section without a fitted step", "[cli][model
 {
     preplab::test::TempDir dir;
     const fs::path leakyPred = dir / "leaky.csv";
-    auto r = preplab::test::runCli("evaluate " + preplab::test::sharedDataset("penguins.csv") +
-                                   " --target species --model tree --json --recipe " +
-                                   preplab::test::shellQuote(std::string(PREPLAB_TEST_DATA_DIR) +
-                                                             "/model/drop_year_oversample.preplab.json") +
-                                   " --leakage-predictions " + preplab::test::shellQuote(leakyPred.string()));
+    auto r = evaluatePenguins("--target species --model tree --json --recipe " +
+                              preplab::test::testDataArg("model/drop_year_oversample.preplab.json") +
+                              " --leakage-predictions " + shellQuote(leakyPred.string()));
     INFO(r.err);
     REQUIRE(r.exitCode == 0);
     const auto doc = nlohmann::json::parse(r.out);
@@ -165,8 +135,7 @@ TEST_CASE("CLI evaluate: no leakage section without a fitted step", "[cli][model
     CHECK(r.err.find("no pass fitted on all rows") != std::string::npos);
     CHECK(readPredictions(leakyPred).empty());
 
-    auto raw = preplab::test::runCli("evaluate " + preplab::test::sharedDataset("penguins.csv") +
-                                     " --target sex --model logistic --json");
+    auto raw = evaluatePenguins("--target sex --model logistic --json");
     REQUIRE(raw.exitCode == 0);
     CHECK_FALSE(nlohmann::json::parse(raw.out).contains("leakage"));
 }
@@ -175,17 +144,13 @@ TEST_CASE("CLI evaluate: a split column in DATA tells the recipe which rows trai
 {
     preplab::test::TempDir dir;
     const fs::path data = dir / "penguins_split.csv";
-    {
-        std::ifstream in(std::string(PREPLAB_SHARED_DIR) + "/datasets/penguins.csv");
-        std::ofstream out(data);
-        std::string line;
-        std::getline(in, line);
-        out << line << ",split\n";
-        for (int i = 0; std::getline(in, line); ++i)
-            out << line << (i % 4 == 3 ? ",test\n" : ",train\n");  // 86 test rows of 344
-    }
-    auto r = preplab::test::runCli("evaluate " + preplab::test::shellQuote(data.string()) +
-                                   " --target sex --model logistic --json --recipe " + preplab::test::shellQuote(kRecipe));
+    preplab::test::writePenguinsCopy(data, [](std::size_t row, const std::string& line) {
+        if (row == 0)
+            return line + ",split";
+        return line + (row % 4 == 0 ? ",test" : ",train");  // 86 test rows of 344
+    });
+    auto r = preplab::test::runCli("evaluate " + shellQuote(data.string()) +
+                                   " --target sex --model logistic --json --recipe " + kRecipeArg);
     INFO(r.err);
     REQUIRE(r.exitCode == 0);
     const auto doc = nlohmann::json::parse(r.out);

@@ -38,6 +38,8 @@ std::vector<std::pair<std::string, json>> singleSteps()
         {"scale_standard", {{"op", "scale"}, {"columns", kNumeric}, {"method", "standard"}}},
         {"clip_iqr", {{"op", "clip_outliers"}, {"columns", kWithMissing}, {"method", "iqr"}}},
         {"one_hot", {{"op", "one_hot"}, {"columns", {"city", "color"}}}},
+        {"one_hot_city", {{"op", "one_hot"}, {"columns", {"city"}}}},
+        {"one_hot_color", {{"op", "one_hot"}, {"columns", {"color"}}}},
         {"formula", {{"op", "formula"}, {"name", "income_per_visit"}, {"expr", "income / (visits + 1)"}}},
     };
 }

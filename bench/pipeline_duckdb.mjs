@@ -45,7 +45,7 @@ async function oneHotSql(src, columns) {
         const cats = (await db.runAndReadAll(`SELECT DISTINCT ${q(c)} AS v FROM ${src} WHERE ${q(c)} IS NOT NULL ORDER BY v`))
             .getRows().map((r) => String(r[0]));
         for (const v of cats)
-            parts.push(`CAST(${q(c)} = ${lit(v)} AS INTEGER) AS ${q(c + '_' + v)}`);
+            parts.push(`CAST(${q(c)} = ${lit(v)} AS UTINYINT) AS ${q(c + '_' + v)}`);
     }
     return `SELECT * EXCLUDE (${columns.map(q).join(', ')}), ${parts.join(', ')} FROM ${src}`;
 }
@@ -61,6 +61,8 @@ const steps = [
     ['scale_standard', async () => materialise(scaleSql('t'))],
     ['clip_iqr', async () => materialise(clipSql('t', 'iqr'))],
     ['one_hot', async () => materialise(await oneHotSql('t', ['city', 'color']))],
+    ['one_hot_city', async () => materialise(await oneHotSql('t', ['city']))],
+    ['one_hot_color', async () => materialise(await oneHotSql('t', ['color']))],
     ['formula', async () => materialise(formulaSql('t'))],
     ['recipe_6_steps', async () => {
         await db.run(`CREATE OR REPLACE TABLE s1 AS ${imputeSql('t', 'avg')}`);

@@ -48,7 +48,7 @@ def clip(df, method="iqr"):
 
 
 def one_hot(df, columns=("city", "color")):
-    return pd.get_dummies(df, columns=list(columns), dtype=np.int64)
+    return pd.get_dummies(df, columns=list(columns), dtype=np.uint8)
 
 
 def formula(df):
@@ -72,6 +72,8 @@ STEPS = [
     ("scale_standard", scale),
     ("clip_iqr", clip),
     ("one_hot", one_hot),
+    ("one_hot_city", lambda df: one_hot(df, ["city"])),
+    ("one_hot_color", lambda df: one_hot(df, ["color"])),
     ("formula", formula),
     ("recipe_6_steps", recipe),
 ]

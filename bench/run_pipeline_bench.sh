@@ -31,7 +31,7 @@ collect < <("$build"/bench/bench_pipeline "$csv" --repeat "$repeat")
 collect < <(/usr/bin/python3 bench/pipeline_sklearn.py "$csv" "$repeat")
 collect < <(node bench/pipeline_duckdb.mjs "$csv" "$repeat")
 
-steps=(impute_mean impute_median scale_standard clip_iqr one_hot formula recipe_6_steps)
+steps=(impute_mean impute_median scale_standard clip_iqr one_hot one_hot_city one_hot_color formula recipe_6_steps)
 {
   echo "# Pipeline benchmark"
   echo
@@ -54,7 +54,9 @@ steps=(impute_mean impute_median scale_standard clip_iqr one_hot formula recipe_
   echo
   echo "Steps: impute = mean / median of income, score, ratio, temp; scale_standard = z-scores of the 7 numeric"
   echo "columns; clip_iqr = Q1 - 1.5 IQR .. Q3 + 1.5 IQR on the 4 float columns; one_hot = city (24 values) and"
-  echo "color (8); formula = income / (visits + 1). Recipe: impute mean, standardize 7 numeric columns, one-hot"
-  echo "city, one-hot color, clip (z-score, k = 3), formula."
+  echo "color (8) in one step, one_hot_city / one_hot_color = each alone; indicators are one byte a value in all"
+  echo "three (PrepLab's one-byte Integer columns, pandas' get_dummies uint8, DuckDB UTINYINT); formula = income /"
+  echo "(visits + 1). Recipe: impute mean, standardize 7 numeric columns, one-hot city, one-hot color, clip"
+  echo "(z-score, k = 3), formula."
 } > "$results"
 cat "$results"

@@ -58,7 +58,7 @@ bool classTarget(const Column& target, const std::string& modelName)
         std::set<std::int64_t> distinct;
         for (std::size_t r = 0; r < target.size() && distinct.size() <= 10; ++r)
             if (target.isValid(r))
-                distinct.insert(target.ints()[r]);
+                distinct.insert(target.integer(r));
         return distinct.size() <= 10;
     }
     return true;

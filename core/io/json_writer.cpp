@@ -64,7 +64,7 @@ void appendValue(std::string& out, const Column& column, std::size_t row, Column
         return;
     }
     switch (column.type()) {
-    case ColumnType::Integer: out += std::to_string(column.ints()[row]); return;
+    case ColumnType::Integer: out += std::to_string(column.integer(row)); return;
     case ColumnType::Boolean: out += column.bools()[row] ? "true" : "false"; return;
     case ColumnType::Numeric: {
         double v = column.doubles()[row];

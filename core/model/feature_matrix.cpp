@@ -68,7 +68,7 @@ Result<FeatureMatrix> buildFeatureMatrix(const Table& table, const FeatureMatrix
             std::set<std::int64_t> distinct;
             for (std::size_t r = 0; r < target.size() && distinct.size() <= 10; ++r)
                 if (target.isValid(r))
-                    distinct.insert(target.ints()[r]);
+                    distinct.insert(target.integer(r));
             if (distinct.size() > 10)
                 kind = TargetKind::Regression;
         }

@@ -86,12 +86,14 @@ std::size_t markChangedCells(const Column& before, const Column& after, const st
             return b != a || (b && x[j] != y[i]);
         });
     }
-    if (tb == ta && ta != ColumnType::Categorical && ta != ColumnType::Text) {
-        const std::int64_t* x = before.ints().data();
-        const std::int64_t* y = after.ints().data();
-        return markRows(rows, before.size(), source, out, [&](std::size_t j, std::size_t i) {
-            const bool b = !vb || vb[j], a = !va || va[i];
-            return b != a || (b && x[j] != y[i]);
+    if (tb == ta && ta != ColumnType::Categorical && ta != ColumnType::Text) {  // Integer, Datetime
+        return before.withNumbers([&](const auto* x) {
+            return after.withNumbers([&](const auto* y) {
+                return markRows(rows, before.size(), source, out, [&](std::size_t j, std::size_t i) {
+                    const bool b = !vb || vb[j], a = !va || va[i];
+                    return b != a || (b && static_cast<std::int64_t>(x[j]) != static_cast<std::int64_t>(y[i]));
+                });
+            });
         });
     }
     if (tb == ta && ta == ColumnType::Categorical) {
@@ -121,11 +123,12 @@ std::size_t markChangedCells(const Column& before, const Column& after, const st
         });
     }
     if (tb == ColumnType::Integer && ta == ColumnType::Numeric) {
-        const std::int64_t* x = before.ints().data();
         const double* y = after.doubles().data();
-        return markRows(rows, before.size(), source, out, [&](std::size_t j, std::size_t i) {
-            const int p = presence(j, i);
-            return p == 2 || (p == 1 && !sameIntegerText(x[j], y[i]));
+        return before.withNumbers([&](const auto* x) {
+            return markRows(rows, before.size(), source, out, [&](std::size_t j, std::size_t i) {
+                const int p = presence(j, i);
+                return p == 2 || (p == 1 && !sameIntegerText(static_cast<std::int64_t>(x[j]), y[i]));
+            });
         });
     }
     return markRows(rows, before.size(), source, out, [&](std::size_t j, std::size_t i) {

@@ -30,12 +30,8 @@ std::vector<double> presentValues(const Column& column, const std::vector<std::s
                     out.push_back(v);
             }
     };
-    if (column.type() == ColumnType::Numeric)
-        take(column.doubles().data());
-    else if (column.type() == ColumnType::Boolean)
-        take(column.bools().data());
-    else if (hasNumberValue(column.type()))
-        take(column.ints().data());
+    if (hasNumberValue(column.type()))
+        column.withNumbers(take);
     return out;
 }
 

@@ -47,12 +47,7 @@ ColumnPtr mapNumbers(const Column& column, Fn f)
                 out.push_back(y == y ? y : 0.0);
             }
         };
-        if (column.type() == ColumnType::Numeric)
-            run(column.doubles().data());
-        else if (column.type() == ColumnType::Boolean)
-            run(column.bools().data());
-        else
-            run(column.ints().data());
+        column.withNumbers(run);
         return Column::makeNumeric(std::move(out), std::move(mask));
     }
     bool anyNaN = false;
@@ -63,12 +58,7 @@ ColumnPtr mapNumbers(const Column& column, Fn f)
             out.push_back(y);
         }
     };
-    if (column.type() == ColumnType::Numeric)
-        run(column.doubles().data());
-    else if (column.type() == ColumnType::Boolean)
-        run(column.bools().data());
-    else
-        run(column.ints().data());
+    column.withNumbers(run);
     if (!anyNaN)
         return Column::makeNumeric(std::move(out));
     return numericFromNaN(std::move(out));

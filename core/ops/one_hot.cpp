@@ -2,7 +2,7 @@
 // distinct values of the fit rows, sorted (numbers numerically, text by code point); when the fit
 // rows have missing values, "missing" is one more category, placed last and named `<col>_nan`
 // (sklearn keeps NaN as a category). Each encoded column is replaced, in place, by Integer 0/1
-// columns `<col>_<category>`.
+// columns `<col>_<category>` (stored one byte a value: Column::makeSmallInteger).
 //   drop: none (default), first (drop each column's first category), if_binary (drop the first
 //   category of columns with exactly two).
 // A value not seen in the fit rows (a category only in the test rows) gets all zeros, with a
@@ -14,6 +14,7 @@
 #include "core/util/parallel.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 #include <memory>
@@ -92,55 +93,49 @@ public:
                                       m_columns[k] + "_" + (j < e.categories.size() ? e.categories[j] : std::string("nan")),
                                       nullptr});
         }
-        // Indicators of the same column in groups of up to 4, written in one pass over the
-        // positions. Each one's summary comes along (its chain of squared deviations, in row
-        // order, as ColumnSummary::of would add them; the mean from the count of ones).
-        std::vector<std::pair<std::size_t, std::size_t>> groups;  // first indicator, count
-        for (std::size_t t = 0; t < indicators.size(); ++t)
-            if (groups.empty() || groups.back().second == 4 ||
-                indicators[groups.back().first].column != indicators[t].column)
-                groups.push_back({t, 1});
+        // Each indicator is one vectorised pass comparing the positions with its category; the
+        // positions are narrowed to a byte first when they fit, so the passes read 1 byte a row.
+        // Summaries come from the count of each position (ColumnSummary::setByteMoments), exactly
+        // what ColumnSummary::of computes for the 0/1 column.
+        std::vector<std::vector<std::uint8_t>> narrow(m_columns.size());
+        std::vector<std::vector<std::size_t>> counts(m_columns.size());
+        parallelTasks(m_columns.size(), [&](std::size_t k) {
+            const std::size_t slots = m_encodings[k].categories.size() + 1;  // + missing
+            counts[k].assign(slots, 0);
+            for (std::int32_t p : positions[k])
+                counts[k][static_cast<std::size_t>(p)] += p >= 0;
+            if (slots < 256) {
+                narrow[k].resize(positions[k].size());
+                std::transform(positions[k].begin(), positions[k].end(), narrow[k].begin(),
+                               [](std::int32_t p) { return static_cast<std::uint8_t>(p < 0 ? 255 : p); });
+                std::vector<std::int32_t>().swap(positions[k]);
+            }
+        });
+        parallelTasks(indicators.size(), [&](std::size_t t) {
+            Indicator& ind = indicators[t];
+            const std::size_t k = ind.column;
+            const std::size_t n = table.rowCount();
+            std::vector<std::uint8_t> values(n);
+            auto mark = [&](const auto* pos, auto want) {
+                for (std::size_t i = 0; i < n; ++i)
+                    values[i] = pos[i] == want;
+            };
+            if (!narrow[k].empty() || positions[k].empty())
+                mark(narrow[k].data(), static_cast<std::uint8_t>(ind.position));
             else
-                ++groups.back().second;
-        parallelTasks(groups.size(), [&](std::size_t g) {
-            const auto [first, count] = groups[g];
-            const std::vector<std::int32_t>& pos = positions[indicators[first].column];
-            const std::size_t n = pos.size();
-            std::vector<std::int64_t> values[4];
-            std::int32_t want[4];
-            double ifZero[4], ifOne[4], m2[4], mean[4];
-            std::size_t ones[4];
-            for (std::size_t c = 0; c < count; ++c) {
-                want[c] = indicators[first + c].position;
-                ones[c] = static_cast<std::size_t>(std::count(pos.begin(), pos.end(), want[c]));
-                mean[c] = static_cast<double>(ones[c]) / static_cast<double>(n);
-                ifZero[c] = (0.0 - mean[c]) * (0.0 - mean[c]);
-                ifOne[c] = (1.0 - mean[c]) * (1.0 - mean[c]);
-                m2[c] = 0.0;
-                values[c].reserve(n);  // written once: no zero fill first
-            }
-            for (std::size_t i = 0; i < n; ++i)
-                for (std::size_t c = 0; c < count; ++c) {
-                    const bool one = pos[i] == want[c];
-                    values[c].push_back(one);
-                    m2[c] += one ? ifOne[c] : ifZero[c];
-                }
-            for (std::size_t c = 0; c < count; ++c) {
-                Indicator& ind = indicators[first + c];
-                ind.values = Column::makeInteger(std::move(values[c]));
-                if (n == 0)
-                    continue;
-                ColumnSummary s;
-                s.name = ind.name;
-                s.type = ColumnType::Integer;
-                s.count = static_cast<std::int64_t>(n);
-                s.mean = mean[c];
-                if (n > 1)
-                    s.std = std::sqrt(m2[c] / static_cast<double>(n - 1));
-                s.min = ones[c] < n ? 0.0 : 1.0;
-                s.max = ones[c] > 0 ? 1.0 : 0.0;
-                ColumnSummary::remember(ind.values, s);
-            }
+                mark(positions[k].data(), ind.position);
+            ind.values = Column::makeSmallInteger(std::move(values));
+            if (n == 0)
+                return;
+            ColumnSummary s;
+            s.name = ind.name;
+            s.type = ColumnType::Integer;
+            s.count = static_cast<std::int64_t>(n);
+            std::array<std::size_t, 256> byteCounts{};
+            byteCounts[1] = counts[k][static_cast<std::size_t>(ind.position)];
+            byteCounts[0] = n - byteCounts[1];
+            s.setByteMoments(byteCounts);
+            ColumnSummary::remember(ind.values, s);
         });
         std::size_t next = 0;
         for (std::size_t k = 0; k < m_columns.size(); ++k) {

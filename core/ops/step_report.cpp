@@ -18,8 +18,9 @@ namespace preplab::ops {
 
 namespace {
 
-// mean, std, min and max of the present values of K number columns of equal length (Integer and
-// Datetime as int64, Boolean as bytes, Numeric as double), computed together: each column's sum and
+// mean, std, min and max of the present values of K number columns of equal length (one-byte
+// columns from the counts of each byte: setByteMoments; other Integer and Datetime as int64, Numeric
+// as double), computed together: each column's sum and
 // squared deviations are added one value after the other in row order (two passes), as a loop
 // over that column alone would; running K columns side by side only overlaps their chains of
 // additions. Masked-out rows add 0 (or leave min / max alone), which changes nothing: a sum that
@@ -37,7 +38,7 @@ void addMoments(const Column* const* columns, ColumnSummary* const* out)
         if constexpr (std::is_same_v<T, double>)
             x[c] = columns[c]->doubles().data();
         else if constexpr (std::is_same_v<T, std::uint8_t>)
-            x[c] = columns[c]->bools().data();
+            x[c] = columns[c]->bytes().data();
         else
             x[c] = columns[c]->ints().data();
         valid[c] = Masked ? columns[c]->validMask().data() : nullptr;
@@ -47,6 +48,15 @@ void addMoments(const Column* const* columns, ColumnSummary* const* out)
         m2[c] = 0.0;
     }
     auto present = [&valid](int c, std::size_t i) { return !Masked || valid[c][i]; };
+    if constexpr (std::is_same_v<T, std::uint8_t>) {  // one byte a value: from the counts of each byte
+        for (int c = 0; c < K; ++c) {
+            std::array<std::size_t, 256> counts{};
+            for (std::size_t i = 0; i < n; ++i)
+                counts[x[c][i]] += present(c, i);
+            out[c]->setByteMoments(counts);
+        }
+        return;
+    }
     if constexpr (std::is_same_v<T, double>) {
         for (std::size_t i = 0; i < n; ++i)
             for (int c = 0; c < K; ++c) {
@@ -116,7 +126,7 @@ bool momentsTogether(const Column& a, const Column& b)
 {
     return hasNumberValue(a.type()) && hasNumberValue(b.type()) &&
            (a.type() == ColumnType::Numeric) == (b.type() == ColumnType::Numeric) &&
-           (a.type() == ColumnType::Boolean) == (b.type() == ColumnType::Boolean) && a.size() == b.size() &&
+           a.oneByte() == b.oneByte() && a.size() == b.size() &&
            a.missingCount() < a.size() && b.missingCount() < b.size() &&
            a.validMask().empty() == b.validMask().empty();
 }
@@ -164,13 +174,38 @@ void summarize(const Column* const* columns, ColumnSummary* const* out, std::siz
     const bool masked = !columns[0]->validMask().empty();
     if (columns[0]->type() == ColumnType::Numeric)
         masked ? addMomentsOf<double, true>(columns, out, k) : addMomentsOf<double, false>(columns, out, k);
-    else if (columns[0]->type() == ColumnType::Boolean)
+    else if (columns[0]->oneByte())
         masked ? addMomentsOf<std::uint8_t, true>(columns, out, k) : addMomentsOf<std::uint8_t, false>(columns, out, k);
     else
         masked ? addMomentsOf<std::int64_t, true>(columns, out, k) : addMomentsOf<std::int64_t, false>(columns, out, k);
 }
 
 } // namespace
+
+void ColumnSummary::setByteMoments(const std::array<std::size_t, 256>& counts)
+{
+    if (count <= 0)
+        return;
+    std::uint64_t total = 0;
+    int lo = -1, hi = -1;
+    for (int v = 0; v < 256; ++v)
+        if (counts[v]) {
+            total += static_cast<std::uint64_t>(v) * counts[v];
+            lo = lo < 0 ? v : lo;
+            hi = v;
+        }
+    mean = static_cast<double>(total) / static_cast<double>(count);
+    double m2 = 0.0;
+    for (int v = lo; v <= hi; ++v)
+        if (counts[v]) {
+            const double d = v - *mean;
+            m2 += static_cast<double>(counts[v]) * (d * d);
+        }
+    if (count > 1)
+        std = std::sqrt(m2 / static_cast<double>(count - 1));
+    min = lo;
+    max = hi;
+}
 
 ColumnSummary ColumnSummary::of(const std::string& name, const Column& column)
 {

@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <map>
@@ -39,6 +40,11 @@ struct ColumnSummary {
     // For an op that computed a new column's summary while building it (one_hot's indicators):
     // ofShared() and completeReport() then use it. It must equal of() exactly.
     static void remember(const ColumnPtr& column, const ColumnSummary& summary);
+    // mean, std, min and max of a one-byte column (Column::oneByte: Boolean, one_hot's indicators)
+    // from counts[v], how many present values equal v (count must be set): how of() computes them
+    // there, m2 = sum over v = 0..255 of counts[v] (v - mean)^2, so an op that counted its values
+    // gets of()'s figures bit for bit without a pass over the column.
+    void setByteMoments(const std::array<std::size_t, 256>& counts);
     nlohmann::json toJson() const;
 };
 

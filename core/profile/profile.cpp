@@ -82,8 +82,8 @@ void presentNumbers(const Column& column, std::vector<double>& values)
                 k += column.isValid(i);
             }
         };
-        if (column.type() == ColumnType::Boolean)
-            copy(column.bools().data());
+        if (column.oneByte())
+            copy(column.bytes().data());
         else
             copy(column.ints().data());
     }

@@ -53,8 +53,8 @@ void fillBlock(const Column& col, std::size_t begin, std::size_t len, double shi
                 m[r] = ok ? 1.0 : 0.0;
         }
     };
-    if (col.type() == ColumnType::Boolean)
-        fill(col.bools().data() + begin);
+    if (col.oneByte())
+        fill(col.bytes().data() + begin);
     else
         fill(col.ints().data() + begin);
 }

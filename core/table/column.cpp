@@ -28,8 +28,7 @@ void Column::finish()
     case ColumnType::Numeric: m_size = m_doubles.size(); break;
     case ColumnType::Categorical: m_size = m_codes.size(); break;
     case ColumnType::Text: m_size = m_strings.size(); break;
-    case ColumnType::Boolean: m_size = m_bools.size(); break;
-    default: m_size = m_ints.size(); break;
+    default: m_size = m_oneByte ? m_bytes.size() : m_ints.size(); break;
     }
     if (!m_valid.empty()) {
         m_valid.resize(m_size, 1);
@@ -59,12 +58,31 @@ ColumnPtr Column::makeInteger(std::vector<std::int64_t> values, Mask valid)
     return c;
 }
 
+ColumnPtr Column::makeSmallInteger(std::vector<std::uint8_t> values, Mask valid)
+{
+    auto c = std::shared_ptr<Column>(new Column);
+    c->m_type = ColumnType::Integer;
+    c->m_oneByte = true;
+    c->m_bytes = std::move(values);
+    c->m_valid = std::move(valid);
+    c->finish();
+    return c;
+}
+
+const std::vector<std::int64_t>& Column::ints() const
+{
+    if (m_oneByte && m_type == ColumnType::Integer)
+        std::call_once(m_widened, [this] { m_ints.assign(m_bytes.begin(), m_bytes.end()); });
+    return m_ints;
+}
+
 ColumnPtr Column::makeBoolean(std::vector<std::uint8_t> values, Mask valid)
 {
     auto c = std::shared_ptr<Column>(new Column);
     c->m_type = ColumnType::Boolean;
-    c->m_bools = std::move(values);
-    for (std::uint8_t& b : c->m_bools)
+    c->m_oneByte = true;
+    c->m_bytes = std::move(values);
+    for (std::uint8_t& b : c->m_bytes)
         b = b != 0;
     c->m_valid = std::move(valid);
     c->finish();
@@ -156,9 +174,9 @@ std::string Column::format(std::size_t i) const
     if (!isValid(i))
         return {};
     switch (m_type) {
-    case ColumnType::Integer: return std::to_string(m_ints[i]);
+    case ColumnType::Integer: return std::to_string(integer(i));
     case ColumnType::Numeric: return formatDouble(m_doubles[i]);
-    case ColumnType::Boolean: return m_bools[i] ? "true" : "false";
+    case ColumnType::Boolean: return m_bytes[i] ? "true" : "false";
     case ColumnType::Datetime: return formatDatetime(m_ints[i], m_hasTime);
     case ColumnType::Categorical:
     case ColumnType::Text: return std::string(text(i));
@@ -194,12 +212,16 @@ ColumnPtr Column::gather(const std::vector<std::size_t>& rows) const
             arena.push(m_strings.at(r));
         return makeText(std::move(arena), std::move(valid));
     }
-    case ColumnType::Boolean: {
-        std::vector<std::uint8_t> v(rows.size());
-        for (std::size_t i = 0; i < rows.size(); ++i)
-            v[i] = m_bools[rows[i]];
-        return makeBoolean(std::move(v), std::move(valid));
-    }
+    case ColumnType::Boolean:
+    case ColumnType::Integer:
+        if (m_oneByte) {
+            std::vector<std::uint8_t> v(rows.size());
+            for (std::size_t i = 0; i < rows.size(); ++i)
+                v[i] = m_bytes[rows[i]];
+            return m_type == ColumnType::Boolean ? makeBoolean(std::move(v), std::move(valid))
+                                                 : makeSmallInteger(std::move(v), std::move(valid));
+        }
+        [[fallthrough]];
     default: {
         std::vector<std::int64_t> v(rows.size());
         for (std::size_t i = 0; i < rows.size(); ++i)
@@ -229,7 +251,7 @@ std::vector<double> Column::toDoubles() const
 std::size_t Column::memoryBytes() const
 {
     std::size_t bytes = m_valid.capacity() + m_doubles.capacity() * sizeof(double) +
-                        m_ints.capacity() * sizeof(std::int64_t) + m_bools.capacity() +
+                        m_ints.capacity() * sizeof(std::int64_t) + m_bytes.capacity() +
                         m_codes.capacity() * sizeof(std::int32_t) + m_strings.bytes.capacity() +
                         m_strings.offsets.capacity() * sizeof(std::uint64_t);
     for (const auto& s : m_categories)

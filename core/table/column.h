@@ -3,8 +3,10 @@
 //
 // Storage by type:
 //   Integer              int64 values                      ints()
+//                        or, built by makeSmallInteger, one byte per value 0..255 (one-hot
+//                        indicators: an eighth of the memory)      bytes()
 //   Numeric              double values                     doubles()
-//   Boolean              one byte per value, 0 or 1        bools()
+//   Boolean              one byte per value, 0 or 1        bools() (= bytes())
 //   Datetime             int64 milliseconds since 1970-01-01T00:00:00 UTC     ints()
 //   Categorical          int32 codes into a dictionary     codes(), categories()
 //   Text                 a string arena: bytes + offsets   text(i)
@@ -14,6 +16,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -58,6 +61,8 @@ public:
 
     static ColumnPtr makeNumeric(std::vector<double> values, Mask valid = {});
     static ColumnPtr makeInteger(std::vector<std::int64_t> values, Mask valid = {});
+    // Integer column of values 0..255 stored one byte a value; same type and values as makeInteger.
+    static ColumnPtr makeSmallInteger(std::vector<std::uint8_t> values, Mask valid = {});
     static ColumnPtr makeBoolean(std::vector<std::uint8_t> values, Mask valid = {});
     // Boolean from integers (any non-zero value is true).
     static ColumnPtr makeBooleanFromInts(const std::vector<std::int64_t>& values, Mask valid = {});
@@ -86,10 +91,10 @@ public:
     {
         if (m_type == ColumnType::Numeric)
             return m_doubles[i];
-        return m_type == ColumnType::Boolean ? static_cast<double>(m_bools[i]) : static_cast<double>(m_ints[i]);
+        return m_oneByte ? static_cast<double>(m_bytes[i]) : static_cast<double>(m_ints[i]);
     }
     // Value as an integer: Integer, Boolean (0/1), Datetime (ms). Only for present rows.
-    std::int64_t integer(std::size_t i) const { return m_type == ColumnType::Boolean ? m_bools[i] : m_ints[i]; }
+    std::int64_t integer(std::size_t i) const { return m_oneByte ? m_bytes[i] : m_ints[i]; }
     // Value as text: Categorical (its category) and Text. Only for present rows.
     std::string_view text(std::size_t i) const
     {
@@ -100,8 +105,24 @@ public:
     std::string format(std::size_t i) const;
 
     const std::vector<double>& doubles() const { return m_doubles; }
-    const std::vector<std::int64_t>& ints() const { return m_ints; }  // Integer, Datetime
-    const std::vector<std::uint8_t>& bools() const { return m_bools; }  // Boolean
+    // Integer, Datetime. A one-byte Integer column widens itself on the first call (kept, 8 bytes a
+    // value): kernels should read bytes() there, through withNumbers.
+    const std::vector<std::int64_t>& ints() const;
+    const std::vector<std::uint8_t>& bools() const { return m_bytes; }  // Boolean
+    // Whether values are stored one byte each in bytes(): Boolean, and makeSmallInteger's Integer.
+    bool oneByte() const { return m_oneByte; }
+    const std::vector<std::uint8_t>& bytes() const { return m_bytes; }
+    // f(pointer to the values as stored): const double* (Numeric), const std::uint8_t* (oneByte),
+    // const std::int64_t* (other Integer, Datetime). Number types only (hasNumberValue).
+    template <class Fn>
+    decltype(auto) withNumbers(Fn&& f) const
+    {
+        if (m_type == ColumnType::Numeric)
+            return f(m_doubles.data());
+        if (m_oneByte)
+            return f(m_bytes.data());
+        return f(m_ints.data());
+    }
     const std::vector<std::int32_t>& codes() const { return m_codes; }
     const std::vector<std::string>& categories() const { return m_categories; }
     const StringArena& strings() const { return m_strings; }
@@ -121,10 +142,12 @@ private:
     std::size_t m_size = 0;
     std::size_t m_missing = 0;
     bool m_hasTime = false;
+    bool m_oneByte = false;  // values in m_bytes
     Mask m_valid;
     std::vector<double> m_doubles;
-    std::vector<std::int64_t> m_ints;
-    std::vector<std::uint8_t> m_bools;
+    mutable std::vector<std::int64_t> m_ints;  // written once by ints() for a one-byte Integer
+    mutable std::once_flag m_widened;
+    std::vector<std::uint8_t> m_bytes;
     std::vector<std::int32_t> m_codes;
     std::vector<std::string> m_categories;
     StringArena m_strings;

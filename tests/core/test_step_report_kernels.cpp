@@ -131,6 +131,48 @@ TEST_CASE("markChangedCells: Integer to Numeric compares canonical text", "[repo
     checkAgainstText(mass, *ops::mapNumbers(mass, [](double x) { return x; }));
 }
 
+TEST_CASE("markChangedCells and ColumnSummary on one-byte Integer columns", "[report]")
+{
+    // penguins' flipper_length_mm minus 170 fits a byte (2..61); the one-byte and the int64 copy
+    // hold the same values, so nothing changed between them, and their summaries agree.
+    const Table t = dataset("penguins.csv");
+    const Column& flipper = *t.find("flipper_length_mm");
+    REQUIRE(flipper.type() == ColumnType::Integer);
+    std::vector<std::uint8_t> bytes(flipper.size(), 0);
+    std::vector<std::int64_t> wide(flipper.size(), 0);
+    for (std::size_t i = 0; i < flipper.size(); ++i)
+        if (flipper.isValid(i)) {
+            wide[i] = flipper.integer(i) - 170;
+            bytes[i] = static_cast<std::uint8_t>(wide[i]);
+        }
+    auto small = Column::makeSmallInteger(bytes, flipper.validMask());
+    auto large = Column::makeInteger(wide, flipper.validMask());
+    REQUIRE(small->missingCount() == 2);
+    std::vector<std::uint8_t> mask;
+    CHECK(ops::markChangedCells(*small, *large, nullptr, mask) == 0);
+    CHECK(ops::markChangedCells(*large, *small, nullptr, mask) == 0);
+    wide[5] += 1;
+    CHECK(ops::markChangedCells(*small, *Column::makeInteger(wide, flipper.validMask()), nullptr, mask) == 1);
+    CHECK(mask[5] == 1);
+    checkAgainstText(*small, *ops::mapNumbers(*small, [](double x) { return x; }));
+
+    // from the counts of each byte: the same figures as the int64 path to rounding, min / max exact
+    const auto a = ops::ColumnSummary::of("f", *small);
+    const auto b = ops::ColumnSummary::of("f", *large);
+    CHECK(a.count == 342);
+    CHECK(*a.mean == *b.mean);  // both an exact integer sum over the count
+    CHECK_THAT(*a.std, Catch::Matchers::WithinRel(*b.std, 1e-13));
+    CHECK_THAT(*a.std, Catch::Matchers::WithinRel(14.061713679356888, 1e-12));  // pandas' std() of flipper_length_mm
+    CHECK(*a.min == 2.0);
+    CHECK(*a.max == 61.0);
+    // a Boolean column goes the same way: 0/1 counts
+    auto flag = Column::makeBoolean({1, 0, 0, 1, 1}, {1, 1, 1, 1, 0});
+    const auto f = ops::ColumnSummary::of("flag", *flag);
+    CHECK(*f.mean == 0.5);
+    CHECK_THAT(*f.std, Catch::Matchers::WithinRel(std::sqrt(1.0 / 3.0), 1e-15));
+    CHECK(f.distinct == 2);
+}
+
 TEST_CASE("markChangedCells: rows that moved follow their source row", "[report]")
 {
     const Table t = dataset("penguins.csv");
@@ -299,7 +341,11 @@ TEST_CASE("one_hot remembers its indicators' summaries: equal to ColumnSummary::
         REQUIRE(out);
         REQUIRE(out->report.addedSummaries.size() >= 8);
         for (const auto& s : out->report.addedSummaries) {
-            const auto fresh = ops::ColumnSummary::of(s.name, *out->table.find(s.name));
+            const Column& indicator = *out->table.find(s.name);
+            CHECK(indicator.type() == ColumnType::Integer);
+            CHECK(indicator.oneByte());  // a step adds one byte a row per indicator, not eight
+            CHECK(indicator.memoryBytes() < t.rowCount() + 64);  // (+ an empty string arena)
+            const auto fresh = ops::ColumnSummary::of(s.name, indicator);
             CHECK(s.toJson() == fresh.toJson());
             CHECK(*s.std == *fresh.std);  // bit for bit, not only as printed
             CHECK(*s.mean == *fresh.mean);

@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <cmath>
+
 using namespace preplab;
 
 TEST_CASE("Column: validity mask marks missing values, not NaN", "[table]")
@@ -64,6 +66,46 @@ TEST_CASE("Column: booleans are stored one byte a value and read as 0/1 numbers"
     auto fromInts = Column::makeBooleanFromInts({5, 0, -1});
     CHECK(fromInts->bools() == std::vector<std::uint8_t>{1, 0, 1});
     CHECK(Column::makeBoolean({})->size() == 0);
+}
+
+TEST_CASE("Column: a one-byte Integer column reads, formats and gathers like a wide one", "[table]")
+{
+    const std::vector<std::int64_t> wideValues{0, 1, 255, 7, 1};
+    auto small = Column::makeSmallInteger({0, 1, 255, 7, 1}, {1, 1, 1, 1, 0});
+    auto wide = Column::makeInteger(wideValues, {1, 1, 1, 1, 0});
+    REQUIRE(small->type() == ColumnType::Integer);
+    CHECK(small->oneByte());
+    CHECK_FALSE(wide->oneByte());
+    CHECK(small->size() == 5);
+    CHECK(small->missingCount() == 1);
+    for (std::size_t i = 0; i < 4; ++i) {
+        CHECK(small->integer(i) == wide->integer(i));
+        CHECK(small->number(i) == wide->number(i));
+        CHECK(small->format(i) == wide->format(i));
+    }
+    CHECK(small->format(2) == "255");  // unsigned bytes: 255, not -1
+    CHECK(small->format(4).empty());
+    CHECK(small->toDoubles()[3] == 7.0);
+    CHECK(std::isnan(small->toDoubles()[4]));
+    // withNumbers hands kernels the bytes as stored
+    const std::size_t total = small->withNumbers([&](const auto* v) {
+        std::size_t sum = 0;
+        for (std::size_t i = 0; i < small->size(); ++i)
+            sum += static_cast<std::size_t>(v[i]);
+        return sum;
+    });
+    CHECK(total == 0 + 1 + 255 + 7 + 1);
+    const std::size_t before = small->memoryBytes();
+    CHECK(before < 5 * sizeof(std::int64_t));
+    auto g = small->gather({2, 4, 0});
+    CHECK(g->oneByte());
+    CHECK(g->integer(0) == 255);
+    CHECK(g->isMissing(1));
+    // A caller that needs int64 values still gets them (widened once, then kept).
+    CHECK(small->ints() == wideValues);
+    CHECK(&small->ints() == &small->ints());
+    CHECK(small->memoryBytes() >= before + 5 * sizeof(std::int64_t));
+    CHECK(Column::makeSmallInteger({})->size() == 0);
 }
 
 TEST_CASE("formatDouble: shortest round-trip form", "[table]")

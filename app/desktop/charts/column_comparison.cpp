@@ -28,8 +28,8 @@ void forEachFinite(const Column& c, F&& f)
                 if (valid.empty() || valid[i])
                     f(static_cast<double>(v[i]));
         };
-        if (c.type() == ColumnType::Boolean)
-            each(c.bools().data());
+        if (c.oneByte())
+            each(c.bytes().data());
         else
             each(c.ints().data());
     }

@@ -83,7 +83,7 @@ public:
     {
         StepOutput out;
         out.table = table;
-        std::vector<std::string> constant;
+        std::vector<std::string> constant, zeroSpread;
         std::vector<ColumnPtr> scaled(m_columns.size());
         for (std::size_t k = 0; k < m_columns.size(); ++k) {
             if (m_params[k].empty)
@@ -92,6 +92,8 @@ public:
                                                -1, m_columns[k]});
             else if (m_params[k].readable.value("constant", false))
                 constant.push_back(m_columns[k]);
+            else if (m_params[k].readable.value("zero_spread", false))
+                zeroSpread.push_back(m_columns[k]);
         }
         parallelTasks(m_columns.size(), [&](std::size_t k) {
             const ScaleParams& s = m_params[k];
@@ -110,6 +112,13 @@ public:
         if (!constant.empty())
             out.report.warnings.push_back({Diagnostic::Severity::Info,
                                            "constant in the fit rows, so only shifted: " + listOf(constant), -1, {}});
+        if (!zeroSpread.empty())
+            out.report.warnings.push_back(
+                {Diagnostic::Severity::Info,
+                 "the " + readable(m_quantiles[0]) + "th and " + readable(m_quantiles[1]) +
+                     "th percentiles are equal in the fit rows, so only centred (scale 1, as scikit-learn): " +
+                     listOf(zeroSpread),
+                 -1, {}});
         return out;
     }
 
@@ -155,7 +164,7 @@ private:
             s.divisor = m_withStd ? scale : 1.0;
             s.readable = {{"center", center}, {"scale", scale}};
             if (scale == 1.0 && spread != 1.0)
-                s.readable["constant"] = true;
+                s.readable["zero_spread"] = true;  // not necessarily constant: a 0/1 column with few ones
         } else {
             double maxAbs = 0.0;
             for (double x : v)

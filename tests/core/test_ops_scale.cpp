@@ -53,3 +53,24 @@ TEST_CASE("scale: never the target, one row, empty and all-missing columns", "[o
     REQUIRE_FALSE(bad);
     CHECK(bad.error().message.find("feature_range") != std::string::npos);
 }
+
+TEST_CASE("RobustScaler: a 0/1 column with equal quartiles is centred and named as such, not as constant",
+          "[ops][scale]")
+{
+    // 2 ones in 10 rows: the 25th and 75th percentiles are both 0 (not a constant column);
+    // scikit-learn's RobustScaler then uses scale 1: x - median.
+    Table t;
+    REQUIRE(t.addColumn("flag", Column::makeSmallInteger({0, 1, 0, 0, 0, 0, 0, 0, 1, 0})));
+    REQUIRE(t.addColumn("c", Column::fromOptionals({2.0, 2.0, 2.0, 2.0, 2.0, 2.0, 2.0, 2.0, 2.0, 2.0})));
+    auto out = runStep(t, json{{"op", "scale"}, {"method", "robust"}}, StepContext::allRows(t));
+    REQUIRE(out);
+    CHECK(out->report.fitted["flag"]["scale"] == 1.0);
+    CHECK(out->report.fitted["flag"]["center"] == 0.0);
+    CHECK(out->report.fitted["flag"].value("zero_spread", false));
+    CHECK_FALSE(out->report.fitted["flag"].contains("constant"));
+    CHECK(out->table.column(0).number(1) == 1.0);
+    REQUIRE(out->report.warnings.size() == 1);
+    CHECK(out->report.warnings[0].message ==
+          "the 25th and 75th percentiles are equal in the fit rows, so only centred (scale 1, as scikit-learn): "
+          "flag and c");
+}

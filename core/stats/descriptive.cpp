@@ -1,5 +1,6 @@
 #include "core/stats/descriptive.h"
 
+#include "core/stats/numpy_like.h"
 #include "core/stats/radix_sort.h"
 
 #include <algorithm>
@@ -88,13 +89,6 @@ std::pair<double, double> pairwiseSquaresCubes(const double* a, std::size_t n, d
 }
 
 double zeroOutNoise(double v) { return std::abs(v) < 1e-14 ? 0.0 : v; }
-
-// numpy's _lerp: exact at both ends, monotone in t.
-double numpyLerp(double a, double b, double t)
-{
-    const double diff = b - a;
-    return t >= 0.5 ? b - diff * (1.0 - t) : a + diff * t;
-}
 
 // Order-preserving map from a double to an unsigned key: flip all bits of negatives, the sign bit
 // of positives.
@@ -199,7 +193,7 @@ double quantileSorted(std::span<const double> sorted, double p)
     const double h = static_cast<double>(n - 1) * p;
     if (h >= static_cast<double>(n - 1))
         return sorted[n - 1];
-    if (h <= 0.0)
+    if (h < 0.0)
         return sorted[0];
     const double lower = std::floor(h);
     const auto i = static_cast<std::size_t>(lower);
@@ -215,7 +209,7 @@ double quantile(std::span<const double> values, double p)
     const double h = static_cast<double>(n - 1) * p;
     const auto i = static_cast<std::size_t>(std::clamp(std::floor(h), 0.0, static_cast<double>(n - 1)));
     std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(i), v.end());
-    if (i + 1 >= n || h <= 0.0)
+    if (i + 1 >= n || h < 0.0)
         return v[i];
     // After nth_element the next order statistic is the smallest value right of position i.
     const double next = *std::min_element(v.begin() + static_cast<std::ptrdiff_t>(i) + 1, v.end());

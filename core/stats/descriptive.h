@@ -44,8 +44,9 @@ Moments moments(std::span<const double> values);
 
 // Quantile of ASCENDING-SORTED values by numpy's default method 'linear' (Hyndman-Fan type 7, what
 // describe()'s 25% / 50% / 75% use): h = (n - 1) * p, i = floor(h), t = h - i, result =
-// lerp(x[i], x[i + 1], t) computed as numpy's _lerp does (x[i] + (x[i+1] - x[i]) * t, or
-// x[i+1] - (x[i+1] - x[i]) * (1 - t) when t >= 0.5). p in [0, 1]. NaN when empty.
+// lerp(x[i], x[i + 1], t) computed as numpy's _lerp does (numpyLerp, numpy_like.h); h >= n - 1
+// gives the last value, h < 0 the first. p in [0, 1]. NaN when empty. numpy_like's
+// percentileSorted(sorted, q) is quantileSorted(sorted, q / 100).
 double quantileSorted(std::span<const double> sorted, double p);
 
 // Quantile of unsorted values (copies them and uses nth_element; same definition as above).

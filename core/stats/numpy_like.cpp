@@ -1,5 +1,7 @@
 #include "core/stats/numpy_like.h"
 
+#include "core/stats/descriptive.h"
+
 #include <algorithm>
 #include <bit>
 #include <cstdint>
@@ -30,23 +32,16 @@ std::vector<double> linspace(double start, double stop, std::size_t num)
     return out;
 }
 
+double numpyLerp(double a, double b, double t)
+{
+    const double diff = b - a;
+    return t >= 0.5 ? b - diff * (1.0 - t) : a + diff * t;
+}
+
 double percentileSorted(const std::vector<double>& sorted, double q)
 {
     assert(!sorted.empty());
-    const std::size_t n = sorted.size();
-    const double quantile = q / 100.0;
-    const double virtualIndex = static_cast<double>(n - 1) * quantile;
-    if (virtualIndex >= static_cast<double>(n - 1))
-        return sorted[n - 1];
-    if (virtualIndex < 0)
-        return sorted[0];
-    const double prev = std::floor(virtualIndex);
-    const auto i = static_cast<std::size_t>(prev);
-    const double gamma = virtualIndex - prev;
-    const double a = sorted[i], b = sorted[i + 1];
-    const double diff = b - a;
-    // numpy's _lerp: from the lower end, or from the upper end when gamma >= 0.5
-    return gamma >= 0.5 ? b - diff * (1.0 - gamma) : a + diff * gamma;
+    return quantileSorted(sorted, q / 100.0);
 }
 
 namespace {
@@ -148,8 +143,7 @@ std::vector<double> percentilesSelect(std::vector<double>& values, const std::ve
             out[p] = a;  // the minimum or the maximum
             continue;
         }
-        const double diff = b - a;
-        out[p] = gamma >= 0.5 ? b - diff * (1.0 - gamma) : a + diff * gamma;
+        out[p] = numpyLerp(a, b, gamma);
     }
     return out;
 }

@@ -16,10 +16,14 @@ namespace preplab::stats {
 // the last value exactly `stop`. num = 1 gives {start}; num = 0 gives {}.
 std::vector<double> linspace(double start, double stop, std::size_t num);
 
+// numpy's _lerp(a, b, t): a + (b - a) * t, or b - (b - a) * (1 - t) when t >= 0.5 (exact at both
+// ends, monotone in t). Every `linear` percentile here interpolates with it.
+double numpyLerp(double a, double b, double t);
+
 // numpy.percentile(values, q, method="linear") on values already sorted ascending (no NaN),
 // q in percent [0, 100]. Hyndman & Fan type 7: virtual index h = (n - 1) * (q / 100),
-// result = lerp(x[floor h], x[floor h + 1], h - floor h), with numpy's _lerp rounding rule
-// (computed from the upper end when the fraction is >= 0.5). Requires a non-empty input.
+// result = numpyLerp(x[floor h], x[floor h + 1], h - floor h). Requires a non-empty input.
+// It is descriptive.h's quantileSorted(sorted, q / 100), the one implementation.
 double percentileSorted(const std::vector<double>& sorted, double q);
 
 // The same percentile on unsorted values, by selection (O(n); may reorder `values`): numpy's

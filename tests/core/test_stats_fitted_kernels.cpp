@@ -1,6 +1,7 @@
 // Golden values of /work/shared/reference/semantics-and-bias.md section 2 (computed there with
 // scikit-learn 1.2.1 / numpy 1.24 / scipy 1.10) for the numeric kernels behind the fitted ops.
 #include "core/stats/brent.h"
+#include "core/stats/descriptive.h"
 #include "core/stats/kbins.h"
 #include "core/stats/knn_impute.h"
 #include "core/stats/numpy_like.h"
@@ -38,6 +39,23 @@ TEST_CASE("numpy percentile: linear method with numpy's lerp", "[stats][fitops]"
     CHECK(medianSelect(shuffled) == 3.5);
     std::vector<double> odd{9, 1, 5};
     CHECK(medianSelect(odd) == 5);
+}
+
+TEST_CASE("numpy percentile: sorted, selected and describe() quantiles are one definition", "[stats][fitops]")
+{
+    const std::vector<double> sorted{-3.5, -0.0, 0.1, 0.2, 0.7, 2, 2, 9.25, 1e6};
+    const std::vector<double> unsorted{2, 0.7, 1e6, -0.0, 9.25, 0.1, -3.5, 2, 0.2};
+    for (double q : linspace(0, 100, 101)) {
+        INFO("q = " << q);
+        const double expected = percentileSorted(sorted, q);
+        CHECK(quantileSorted(sorted, q / 100.0) == expected);
+        CHECK(quantile(unsorted, q / 100.0) == expected);
+        std::vector<double> copy = unsorted;
+        CHECK(percentileSelect(copy, q) == expected);
+    }
+    // np.percentile([-0.0, 1.0], 0) is 0.0: numpy interpolates even at the first value.
+    CHECK_FALSE(std::signbit(percentileSorted(std::vector<double>{-0.0, 1.0}, 0)));
+    CHECK_FALSE(std::signbit(quantileSorted(std::vector<double>{-0.0, 1.0}, 0)));
 }
 
 TEST_CASE("numpy linspace and interp", "[stats][fitops]")

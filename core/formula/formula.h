@@ -56,7 +56,7 @@ public:
     // Evaluates on every row of `table` (check() first; evaluate() repeats the checks it needs).
     Result<Value> evaluate(const Table& table) const;
     // The result as a column of `rows` rows: Numeric, Boolean or Categorical.
-    static ColumnPtr toColumn(const Value& value, std::size_t rows);
+    static ColumnPtr toColumn(Value value, std::size_t rows);
     // Column names the formula reads, in order of appearance, without repeats.
     std::vector<std::string> columnsUsed() const;
 

@@ -198,10 +198,12 @@ Result<ValueType> Formula::check(const std::vector<std::string>& names, const st
     return t->type;
 }
 
-ColumnPtr Formula::toColumn(const Value& v, std::size_t rows)
+ColumnPtr Formula::toColumn(Value v, std::size_t rows)
 {
     Column::Mask valid;
-    if (!v.valid.empty()) {
+    if (!v.scalar && v.valid.size() == rows) {
+        valid = std::move(v.valid);
+    } else if (!v.valid.empty()) {
         valid.resize(rows);
         for (std::size_t i = 0; i < rows; ++i)
             valid[i] = v.present(i);
@@ -221,16 +223,15 @@ ColumnPtr Formula::toColumn(const Value& v, std::size_t rows)
         }
         return Column::makeCategorical(std::move(codes), std::move(categories), std::move(valid));
     }
-    std::vector<double> values(rows);
-    for (std::size_t i = 0; i < rows; ++i)
-        values[i] = v.num[v.scalar ? 0 : i];
     if (v.type == ValueType::Boolean) {
         std::vector<std::uint8_t> bools(rows);
         for (std::size_t i = 0; i < rows; ++i)
-            bools[i] = values[i] != 0.0;
+            bools[i] = v.num[v.scalar ? 0 : i] != 0.0;
         return Column::makeBoolean(std::move(bools), std::move(valid));
     }
-    return Column::makeNumeric(std::move(values), std::move(valid));
+    if (!v.scalar && v.num.size() == rows)
+        return Column::makeNumeric(std::move(v.num), std::move(valid));
+    return Column::makeNumeric(std::vector<double>(rows, v.num.empty() ? 0.0 : v.num[0]), std::move(valid));
 }
 
 } // namespace preplab::formula

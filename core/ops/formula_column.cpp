@@ -35,7 +35,7 @@ public:
         auto v = m_formula.evaluate(table);
         if (!v)
             return ctx.error("field \"expr\": " + v.error().message);
-        ColumnPtr column = formula::Formula::toColumn(*v, table.rowCount());
+        ColumnPtr column = formula::Formula::toColumn(std::move(*v), table.rowCount());
         StepOutput out;
         out.table = table;
         auto existing = table.indexOf(m_name);

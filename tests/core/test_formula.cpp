@@ -203,3 +203,73 @@ TEST_CASE("Formula: degenerate tables", "[formula]")
     REQUIRE(f);
     CHECK(f->columnsUsed() == std::vector<std::string>{"a", "b c"});
 }
+
+TEST_CASE("Formula: blocks of rows evaluated in parallel equal the row-by-row definition", "[formula]")
+{
+    // 100,003 rows: three full blocks of 32,768 and a ragged one; missing values, NaN results
+    // (0/0, log of a negative), strings and a one-byte Integer column in every block.
+    const std::size_t n = 100003;
+    std::vector<std::optional<double>> a(n);
+    std::vector<std::int64_t> b(n);
+    std::vector<std::uint8_t> small(n);
+    std::vector<std::optional<std::string>> s(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        a[i] = i % 17 == 3 ? std::nullopt : std::optional<double>(static_cast<double>(i % 101) - 50.0);
+        b[i] = static_cast<std::int64_t>(i % 7) - 1;
+        small[i] = static_cast<std::uint8_t>(i % 3);
+        s[i] = i % 11 == 0 ? std::nullopt : std::optional<std::string>(i % 2 ? "odd" : "even");
+    }
+    Table t;
+    REQUIRE(t.addColumn("a", Column::fromOptionals(a)));
+    REQUIRE(t.addColumn("b", Column::makeInteger(b)));
+    REQUIRE(t.addColumn("k", Column::makeSmallInteger(small)));
+    REQUIRE(t.addColumn("s", Column::fromStrings(s)));
+
+    const Value ratio = eval("a / (b + 1) + k", t);  // b = -1 divides by zero: 0/0 NaN or +-inf
+    const Value logs = eval("log(a) * 2", t);
+    const Value label = eval("if(a > 0 and s == 'odd', 'up', s)", t);
+    const Value test = eval("b >= k or isna(a)", t);
+    REQUIRE(ratio.num.size() == n);
+    REQUIRE(label.str.size() == n);
+    std::size_t missingRatio = 0, missingLog = 0, wrong = 0, firstWrong = n;
+    auto expect = [&](bool ok, std::size_t i) {  // one assertion at the end, not 600,000
+        wrong += !ok;
+        firstWrong = ok ? firstWrong : std::min(firstWrong, i);
+    };
+    for (std::size_t i = 0; i < n; ++i) {
+        const double bb = static_cast<double>(b[i]), kk = small[i];
+        if (!a[i] || (*a[i] == 0.0 && bb + 1 == 0.0)) {
+            expect(!ratio.present(i) && ratio.num[i] == 0.0, i);
+            ++missingRatio;
+        } else {
+            expect(ratio.present(i) && ratio.num[i] == *a[i] / (bb + 1) + kk, i);
+        }
+        if (!a[i] || *a[i] < 0.0) {
+            expect(!logs.present(i), i);
+            ++missingLog;
+        } else {
+            expect(logs.present(i) && logs.num[i] == std::log(*a[i]) * 2, i);
+        }
+        // three-valued `and`: false if either side is false, missing if neither is false but one is missing
+        const int positive = a[i] ? (*a[i] > 0) : -1, odd = s[i] ? (*s[i] == "odd") : -1;
+        const int condition = positive == 0 || odd == 0 ? 0 : positive == 1 && odd == 1 ? 1 : -1;
+        if (condition == 1)
+            expect(label.present(i) && label.str[i] == "up", i);
+        else if (condition == -1 || !s[i])
+            expect(!label.present(i), i);  // missing condition, or the missing branch picked
+        else
+            expect(label.present(i) && label.str[i] == *s[i], i);
+        // `or` with a true side is never missing
+        expect(test.present(i) && (test.num[i] != 0.0) == (bb >= kk || !a[i]), i);
+    }
+    INFO("first wrong row " << firstWrong);
+    CHECK(wrong == 0);
+    CHECK(missingRatio > 5000);
+    CHECK(missingLog > 40000);
+    // an error in any block is reported once, pointing at the character
+    auto bad = Formula::compile("s + 1");
+    REQUIRE(bad);
+    auto v = bad->evaluate(t);
+    REQUIRE_FALSE(v);
+    CHECK(v.error().message.find("character") != std::string::npos);
+}

@@ -23,6 +23,7 @@ const preplab::Table& sampleTable()
         (void)t.addColumn("s", Column::fromStrings({"a", std::nullopt, "b", "a"}));
         (void)t.addColumn("d", Column::makeDatetime({0, 86400000, 1, -5}, {1, 1, 0, 1}));
         (void)t.addColumn("b", Column::makeBoolean({1, 0, 1, 0}));
+        (void)t.addColumn("k", Column::makeSmallInteger({0, 1, 255, 1}, {1, 1, 1, 0}));  // one byte a value
         return t;
     }();
     return table;

@@ -6,7 +6,7 @@ namespace {
 
 // `split` and the plain `sample` are scikit-learn's train_test_split and pandas' DataFrame.sample,
 // which PrepLab reproduces draw for draw (core/stats/shuffle_split.h). The seeded random generator
-// and the class allocation below are the ones of core/bias/resampling.cpp and
+// and the class allocation below are the ones of core/bias/seeded_random.cpp and
 // core/ops/class_allocation.cpp, line for line, so the exported stratified sample keeps exactly the
 // rows PrepLab keeps.
 constexpr std::string_view kPrelude = R"PY(import math
@@ -29,7 +29,7 @@ MASK64 = (1 << 64) - 1
 
 
 class SeededRandom:
-    """splitmix64, PrepLab's platform-independent generator (core/bias/resampling.h)."""
+    """splitmix64, PrepLab's platform-independent generator (core/bias/seeded_random.h)."""
 
     def __init__(self, seed):
         self.state = seed & MASK64

@@ -1,6 +1,6 @@
 #include "core/ops/class_allocation.h"
 
-#include "core/bias/resampling.h"
+#include "core/bias/seeded_random.h"
 
 #include <algorithm>
 #include <map>

@@ -1,23 +1,27 @@
-// resample: rebalances the classes of the recipe's target (imbalanced-learn semantics; kernels and
-// the sampling_strategy rule in core/bias/resampling.h). Only the fit rows are resampled — the
-// training rows once a split exists — so the test rows keep the real class balance.
-//   method "random_over"  appends copies of rows drawn with replacement from the smaller classes;
-//          "random_under" keeps a random subset of the larger classes' rows;
-//          "smote"        appends synthetic rows: every integer/numeric feature interpolated
-//                         between a row and one of its k_neighbors nearest same-class rows
-//                         (Euclidean on those features, which must have no missing values), every
-//                         other column copied from the base row. Interpolated integer columns
-//                         become numeric.
-//   sampling_strategy "auto" (every class to the majority count, or to the minority count when
-//          under-sampling) or a ratio in (0, 1] for two classes; k_neighbors 5; seed 0.
+// resample: rebalances the classes of the recipe's target as imbalanced-learn 0.10 does, draw for
+// draw (kernels and the sampling_strategy rule in core/bias/resampling.h). Only the fit rows are
+// resampled — the training rows once a split exists — so the test rows keep the real class balance.
+// The fit rows, in ascending position, are imblearn's X and y; classes in np.unique order.
+//   method "random_over"  RandomOverSampler(sampling_strategy, random_state=seed): appends exactly
+//                         its bootstrap rows, in its order (class by class);
+//          "random_under" RandomUnderSampler(sampling_strategy, random_state=seed): keeps exactly
+//                         the set of rows it keeps; PrepLab lists them in ascending position (as
+//                         imblearn's sorted sample_indices_), test rows staying in place;
+//          "smote"        SMOTE(sampling_strategy, random_state=seed, k_neighbors): appends its
+//                         synthetic rows in its order: every integer/numeric feature (not the
+//                         target, not `split`) interpolated between a row and one of its k_neighbors
+//                         nearest same-class rows (Euclidean on those features, which must have no
+//                         missing values); every other column copied from the base row;
+//                         interpolated integer columns become numeric.
+//   sampling_strategy "auto" (over: 'not majority', under: 'not minority') or a ratio in (0, 1]
+//          for two classes; k_neighbors 5; seed 0 .. 2^32 - 1 (numpy's RandomState), default 0.
 #include "core/bias/resampling.h"
 #include "core/ops/op.h"
 #include "core/ops/param_reader.h"
+#include "core/stats/shuffle_split.h"
 
-#include <map>
 #include <memory>
 #include <numeric>
-#include <unordered_map>
 
 namespace preplab::ops {
 
@@ -38,7 +42,7 @@ public:
             }
         }
         m_k = static_cast<int>(p.integer("k_neighbors", 5, 1, 1000));
-        m_seed = static_cast<std::uint64_t>(p.integer("seed", 0, 0));
+        m_seed = static_cast<std::uint64_t>(p.integer("seed", 0, 0, stats::LegacyRandomState::kMaxSeed));
         if (p.schema()) {
             if (p.schema()->target.empty())
                 p.failStep("resample needs the recipe's \"target\" (the class column to rebalance)");
@@ -54,34 +58,37 @@ public:
         if (!target)
             return ctx.error("resample needs the recipe's \"target\" column in the table");
 
-        // Classes of the fit rows (rows with a missing target are left alone).
-        std::map<std::string, std::int32_t> classIndex;
-        for (std::size_t r : ctx.fitRows)
-            if (target->isValid(r))
-                classIndex.emplace(target->format(r), 0);
-        std::vector<std::string> classNames;
-        for (auto& [name, code] : classIndex) {
-            code = static_cast<std::int32_t>(classNames.size());
-            classNames.push_back(name);
-        }
+        // Classes of the fit rows in np.unique order (rows with a missing target are left alone).
+        std::size_t classCount = 0;
+        const auto codes = stats::sortedClassCodes(*target, &ctx.fitRows, &classCount);
         std::vector<std::int32_t> classOf(ctx.fitRows.size(), -1);
-        std::vector<std::size_t> counts(classNames.size(), 0);
+        bool anyMissing = false;
         for (std::size_t i = 0; i < ctx.fitRows.size(); ++i) {
-            const std::size_t r = ctx.fitRows[i];
-            if (target->isValid(r)) {
-                classOf[i] = classIndex[target->format(r)];
-                ++counts[static_cast<std::size_t>(classOf[i])];
-            }
+            if (target->isValid(ctx.fitRows[i]))
+                classOf[i] = codes[i];
+            else
+                anyMissing = true;
+        }
+        if (anyMissing)
+            --classCount;
+        std::vector<std::string> classNames(classCount);
+        std::vector<std::size_t> counts(classCount, 0);
+        for (std::size_t i = 0; i < ctx.fitRows.size(); ++i) {
+            if (classOf[i] < 0)
+                continue;
+            const auto k = static_cast<std::size_t>(classOf[i]);
+            if (counts[k]++ == 0)
+                classNames[k] = target->format(ctx.fitRows[i]);
         }
         const bool over = m_method != "random_under";
-        auto targets = bias::samplingTargets(counts, over, m_ratio);
-        if (!targets.ok())
-            return ctx.error(targets.error().message);
+        auto strategy = bias::samplingStrategy(counts, over, m_ratio);
+        if (!strategy.ok())
+            return ctx.error(strategy.error().message);
 
         StepOutput out;
         std::vector<std::size_t> after = counts;
         if (m_method == "random_under") {
-            auto kept = bias::randomUnderSample(classOf, *targets, m_seed);
+            auto kept = bias::randomUnderSample(classOf, *strategy, m_seed);
             std::vector<std::uint8_t> keep(table.rowCount(), 1);
             for (std::size_t i = 0; i < ctx.fitRows.size(); ++i)
                 if (classOf[i] >= 0)
@@ -89,13 +96,13 @@ public:
             for (std::size_t i : kept)
                 keep[ctx.fitRows[i]] = 1;
             for (std::size_t k = 0; k < after.size(); ++k)
-                after[k] = std::min(after[k], (*targets)[k]);
+                after[k] = (*strategy)[k].value_or(after[k]);
             for (std::size_t r = 0; r < table.rowCount(); ++r)
                 if (keep[r])
                     out.rowSource.push_back(r);
             out.table = table.selectRows(out.rowSource);
         } else if (m_method == "random_over") {
-            auto added = bias::randomOverSample(classOf, *targets, m_seed);
+            auto added = bias::randomOverSample(classOf, *strategy, m_seed);
             out.rowSource.resize(table.rowCount());
             std::iota(out.rowSource.begin(), out.rowSource.end(), std::size_t{0});
             for (std::size_t i : added) {
@@ -104,11 +111,15 @@ public:
             }
             out.table = table.selectRows(out.rowSource);
         } else {
-            auto smote = applySmote(table, ctx, classOf, *targets, out);
+            for (std::size_t k = 0; k < counts.size(); ++k)
+                if ((*strategy)[k].value_or(0) > 0 && counts[k] < 2)
+                    return ctx.error("SMOTE needs at least 2 rows of a class to interpolate; class '" + classNames[k] +
+                                     "' has 1" + (ctx.hasSplit() && !ctx.fitOnAll ? " training row" : " row"));
+            auto smote = applySmote(table, ctx, classOf, *strategy, out);
             if (!smote.ok())
                 return smote.error();
             for (std::size_t k = 0; k < after.size(); ++k)
-                after[k] = std::max(after[k], (*targets)[k]);
+                after[k] += (*strategy)[k].value_or(0);
         }
 
         nlohmann::json before = nlohmann::json::object(), afterJ = nlohmann::json::object();
@@ -131,7 +142,7 @@ public:
 
 private:
     Result<void> applySmote(const Table& table, const StepContext& ctx, const std::vector<std::int32_t>& classOf,
-                            const std::vector<std::size_t>& targets, StepOutput& out) const
+                            const bias::SamplingStrategy& strategy, StepOutput& out) const
     {
         std::vector<std::size_t> features;
         for (std::size_t j = 0; j < table.columnCount(); ++j) {
@@ -154,7 +165,7 @@ private:
                 x[i * dims + d] = c.isValid(r) ? c.number(r) : 0.0;
             }
         }
-        auto synthetic = bias::smote(x, dims, classOf, targets, m_k, m_seed);
+        auto synthetic = bias::smote(x, dims, classOf, strategy, m_k, m_seed);
         if (!synthetic.ok())
             return ctx.error(synthetic.error().message);
 

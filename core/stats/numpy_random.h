@@ -7,6 +7,10 @@
 //                   rejecting values above max;
 //   permutation(n)  arange(n), then for i = n-1 down to 1: swap(i, interval(i));
 //   choice(n, k)    choice without replacement and without weights: permutation(n)[:k].
+//   randint(0, n) and choice(n, replace=True) draw interval(n - 1) per value (numpy's masked
+//                   bounded fill, the same rejection rule), n - 1 < 2^32;
+//   randomSample()  random_sample / uniform(0, 1): genrand_res53, (a >> 5) * 2^26 + (b >> 6)
+//                   over 2^53 from two 32-bit outputs a, b.
 // numpy accepts seeds 0 .. 2^32 - 1 only (isValidSeed).
 #pragma once
 
@@ -33,6 +37,11 @@ public:
     }
 
     std::uint64_t interval(std::uint64_t max);
+    double randomSample()
+    {
+        const std::uint32_t a = nextUint32() >> 5, b = nextUint32() >> 6;
+        return (a * 67108864.0 + b) / 9007199254740992.0;
+    }
 
     // Shuffles `values` in place as numpy's legacy shuffle does for a 1-d array.
     template <class T>

@@ -28,7 +28,7 @@ MASK64 = (1 << 64) - 1
 
 
 class SeededRandom:
-    """splitmix64, PrepLab's platform-independent generator (core/bias/resampling.h)."""
+    """splitmix64, PrepLab's platform-independent generator (core/bias/seeded_random.h)."""
 
     def __init__(self, seed):
         self.state = seed & MASK64

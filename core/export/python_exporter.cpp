@@ -2,6 +2,7 @@
 
 #include "core/export/formula_to_python.h"
 #include "core/export/python_prelude.h"
+#include "core/export/python_resample.h"
 #include "core/export/python_steps.h"
 
 namespace preplab::exporting {
@@ -18,6 +19,11 @@ Result<std::string> exportPython(const pipeline::Recipe& recipe, const std::stri
                       "exactly, and the result is written as canonical CSV (missing = empty field).\n"
                       "\"\"\"\n";
     out += pythonPrelude();
+    for (const auto& step : recipe.steps)
+        if (step.enabled() && step.op() == "resample") {
+            out += pythonResampleHelpers();
+            break;
+        }
     out += "\n\nTARGET = " + (recipe.target.empty() ? std::string("None") : pythonString(recipe.target)) + "\n\n\n";
     out += "def run(df):\n";
     StepEmitter emitter(recipe.target);

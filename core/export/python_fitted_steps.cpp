@@ -1,6 +1,7 @@
 #include "core/export/python_fitted_steps.h"
 
 #include "core/export/formula_to_python.h"
+#include "core/export/python_resample.h"
 #include "core/export/python_steps.h"
 
 namespace preplab::exporting {
@@ -287,6 +288,8 @@ Result<void> emitFitted(StepBlock& b)
         emitTargetEncode(b);
     else if (b.op == "polynomial")
         emitPolynomial(b);
+    else if (b.op == "resample")
+        emitResample(b);
     else
         return b.error("op", "\"" + b.op + "\" cannot be exported to Python yet (its seeded sampling is PrepLab's own)");
     return {};

@@ -1,6 +1,7 @@
 // The Python blocks of the fitted ops (impute, clip_outliers, scale, transform, discretize,
-// one_hot, ordinal, frequency, target_encode, polynomial) for StepEmitter (python_steps.h):
-// scikit-learn estimators fitted on fit_mask(df) and applied to every row.
+// one_hot, ordinal, frequency, target_encode, polynomial; resample's in python_resample.h) for
+// StepEmitter (python_steps.h): scikit-learn estimators fitted on fit_mask(df) and applied to
+// every row.
 #pragma once
 
 #include "core/util/result.h"

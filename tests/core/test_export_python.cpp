@@ -182,19 +182,23 @@ TEST_CASE("Python export: each step is a commented block with the sklearn class 
     CHECK(clean.find("pd.cut(df[\"flipper_length_mm\"], bins=[170, 190, 210, 240], labels=[\"(170, 190]\", \"(190, 210]\", \"(210, 240]\"]") != std::string::npos);
 }
 
-TEST_CASE("Python export: an empty recipe copies the table; resample is refused by step", "[export]")
+TEST_CASE("Python export: an empty recipe copies the table; resample helpers only when resampling", "[export]")
 {
     pipeline::Recipe empty;
     auto script = exporting::exportPython(empty);
     REQUIRE(script);
     CHECK(script->find("def run(df):\n    return df") != std::string::npos);
+    CHECK(script->find("def resample(") == std::string::npos);
 
     auto smote = pipeline::Recipe::parse(R"({"format": "preplab-recipe", "version": 1, "target": "species",
-        "steps": [{"op": "split"}, {"op": "resample", "method": "smote"}]})");
+        "steps": [{"op": "split"}, {"op": "resample", "method": "smote", "sampling_strategy": 0.5}]})");
     REQUIRE(smote);
-    auto refused = exporting::exportPython(*smote);
-    REQUIRE_FALSE(refused);
-    CHECK(refused.error().message.find("step 2 (resample)") != std::string::npos);
+    auto exported = exporting::exportPython(*smote);
+    REQUIRE(exported);
+    CHECK(exported->find("def resample(") != std::string::npos);
+    CHECK(exported->find("imbalanced-learn's SMOTE(sampling_strategy=0.5, random_state=0, k_neighbors=5)") != std::string::npos);
+    CHECK(exported->find("df = resample(df, fit_mask(df), \"smote\", ratio=0.5, k_neighbors=5, seed=0, target=TARGET)") !=
+          std::string::npos);
 }
 
 TEST_CASE("Python export: the script gives apply's output on penguins (cleaning ops)", "[export][python]")
@@ -223,4 +227,12 @@ TEST_CASE("Python export: fitted ops match scikit-learn on penguins, airquality 
     checkEndToEnd("penguins_transforms.preplab.json", kDatasets + "penguins.csv", 1e-6);
     checkEndToEnd("airquality_fitted.preplab.json", kDatasets + "airquality.csv");
     checkEndToEnd("adult_fitted.preplab.json", kData + "adult_sample.csv");
+}
+
+TEST_CASE("Python export: resample draws imbalanced-learn's rows as apply does", "[export][python][resample]")
+{
+    checkEndToEnd("breast_cancer_smote.preplab.json", kDatasets + "breast_cancer_wisconsin.csv");
+    checkEndToEnd("wine_smote.preplab.json", kDatasets + "wine.csv");
+    checkEndToEnd("penguins_resample.preplab.json", kDatasets + "penguins.csv");
+    checkEndToEnd("german_credit_under.preplab.json", kDatasets + "german_credit.csv");
 }

@@ -126,3 +126,27 @@ TEST_CASE("resample: clear errors for a missing target, one class, missing SMOTE
     REQUIRE_FALSE(smote.ok());
     CHECK(smote.error().message.find("impute first") != std::string::npos);
 }
+
+TEST_CASE("resample: clear errors for a one-row SMOTE class, a ratio that adds no rows, a seed numpy refuses",
+          "[ops][resample]")
+{
+    Table t = imbalanced();
+    std::vector<std::optional<std::string>> y(11, "no");
+    y[10] = "yes";
+    Table lone = imbalanced();
+    REQUIRE(lone.setColumn(3, Column::fromStrings(y)).ok());
+    auto single = runStep(lone, json{{"op", "resample"}, {"method", "smote"}}, StepContext::allRows(lone, "resample", "y"));
+    REQUIRE_FALSE(single.ok());
+    CHECK(single.error().message.find("class 'yes' has 1 row") != std::string::npos);
+    // random_over copies the one row: nothing to interpolate, no error.
+    CHECK(runStep(lone, json{{"op", "resample"}}, StepContext::allRows(lone, "resample", "y")).ok());
+
+    // 8 "no", 3 "yes": int(8 * 0.3 - 3) < 0 would remove minority rows; imblearn refuses too.
+    auto shrink = runStep(t, json{{"op", "resample"}, {"sampling_strategy", 0.3}}, StepContext::allRows(t, "resample", "y"));
+    REQUIRE_FALSE(shrink.ok());
+    CHECK(shrink.error().message.find("over-sampling only adds rows") != std::string::npos);
+
+    auto seed = runStep(t, json{{"op", "resample"}, {"seed", 4294967296ll}}, StepContext::allRows(t, "resample", "y"));
+    REQUIRE_FALSE(seed.ok());
+    CHECK(seed.error().message.find("seed") != std::string::npos);
+}

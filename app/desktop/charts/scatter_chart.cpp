@@ -1,5 +1,6 @@
 #include "app/desktop/charts/scatter_chart.h"
 
+#include "app/desktop/charts/point_cloud_item.h"
 #include "app/desktop/util/qt_convert.h"
 #include "app/desktop/views/compact_widgets.h"
 #include "app/desktop/workers/latest_task.h"
@@ -154,7 +155,12 @@ ScatterChart::ScatterChart(QWidget* parent) : QWidget(parent)
     m_density->setTransformationMode(Qt::FastTransformation);  // crisp cells
     m_density->setZValue(1.5);  // above the plot background, below grid lines and series
     m_density->hide();
-    connect(c, &QChart::plotAreaChanged, this, [this] { placeDensityImage(); });
+    m_cloud = new PointCloudItem(c);
+    m_cloud->setZValue(3.5);  // above grid lines and axes, where Qt Charts puts its series
+    connect(c, &QChart::plotAreaChanged, this, [this] {
+        placeDensityImage();
+        m_cloud->updateGeometry();
+    });
     m_note = new QLabel;
     m_note->setObjectName(QStringLiteral("ScatterNote"));
     makeWrapping(m_note);
@@ -256,9 +262,11 @@ void ScatterChart::draw(const ScatterComparison& comparison)
         m_yBox->setCurrentText(toQString(comparison.y));
     }
     QChart* c = chart();
+    m_cloud->clear();
     c->removeAllSeries();
     for (QAbstractAxis* axis : c->axes())
         c->removeAxis(axis);
+    m_axes = {nullptr, nullptr};
     m_density->hide();
     const QString title = toQString(comparison.y) + QStringLiteral(" vs ") + toQString(comparison.x);
     c->setTitle(comparison.x.empty() || comparison.y.empty() ? QString()
@@ -271,6 +279,7 @@ void ScatterChart::draw(const ScatterComparison& comparison)
     c->legend()->setVisible(comparison.mode != ScatterComparison::Mode::Empty &&
                             (comparison.hasStep || comparison.filledCount || comparison.removedCount));
     m_note->setText(note(comparison));
+    Q_EMIT drawn();
 }
 
 namespace {
@@ -294,61 +303,74 @@ std::pair<QValueAxis*, QValueAxis*> addAxes(QChart* chart, const ScatterComparis
     return {x, y};
 }
 
-void attach(QChart* chart, QAbstractSeries* s, std::pair<QValueAxis*, QValueAxis*> axes)
+std::size_t markCount(const ScatterComparison& c)
 {
-    chart->addSeries(s);
-    s->attachAxis(axes.first);
-    s->attachAxis(axes.second);
-}
-
-// The marks of filled cells and removed rows, drawn over both sides.
-void addMarks(QChart* chart, const ScatterComparison& c, std::pair<QValueAxis*, QValueAxis*> axes)
-{
-    if (c.removedCount > 0)
-        attach(chart,
-               pointSeries(c.removed, QObject::tr("removed by the step (%1)").arg(count(c.removedCount)),
-                           withAlpha(kRemoved, 70), kRemoved, 9, QScatterSeries::MarkerShapeRectangle),
-               axes);
-    if (c.filledCount > 0)
-        attach(chart,
-               pointSeries(c.filled, QObject::tr("filled by the step (%1)").arg(count(c.filledCount)), kFilled,
-                           kFilled.darker(140), 10),
-               axes);
+    return (c.removedCount > 0 ? c.removed.size() : 0) + (c.filledCount > 0 ? c.filled.size() : 0);
 }
 
 } // namespace
 
+void ScatterChart::addPoints(const ScatterPoints& points, const QString& name, QColor fill, QColor border, qreal size,
+                             bool painted, bool square)
+{
+    const auto shape = square ? QScatterSeries::MarkerShapeRectangle : QScatterSeries::MarkerShapeCircle;
+    QScatterSeries* s = pointSeries(painted ? ScatterPoints{} : points, name, fill, border, size, shape);
+    QChart* c = chart();
+    c->addSeries(s);
+    s->attachAxis(m_axes.first);
+    s->attachAxis(m_axes.second);
+    if (painted && points.size() > 0)
+        m_cloud->addLayer(points, s->lightMarker(), s->markerSize());
+}
+
+// The marks of filled cells and removed rows, drawn over both sides.
+void ScatterChart::addMarks(const ScatterComparison& c, bool painted)
+{
+    if (c.removedCount > 0)
+        addPoints(c.removed, tr("removed by the step (%1)").arg(count(c.removedCount)), withAlpha(kRemoved, 70), kRemoved,
+                  9, painted, true);
+    if (c.filledCount > 0)
+        addPoints(c.filled, tr("filled by the step (%1)").arg(count(c.filledCount)), kFilled, kFilled.darker(140), 10,
+                  painted);
+}
+
 void ScatterChart::drawPoints(const ScatterComparison& cmp)
 {
-    QChart* c = chart();
-    const auto axes = addAxes(c, cmp);
+    m_axes = addAxes(chart(), cmp);
+    const bool before = cmp.hasStep && cmp.before.exists;
+    const std::size_t total = (before ? cmp.before.points.size() : 0) + (cmp.after.exists ? cmp.after.points.size() : 0)
+                              + markCount(cmp);
+    const bool painted = total > kSeriesPointLimit;
     const qreal size = cmp.mode == ScatterComparison::Mode::Sample ? 5 : 6.5;
-    if (cmp.hasStep && cmp.before.exists)
-        attach(c, pointSeries(cmp.before.points, tr("before"), withAlpha(kBefore, 150), withAlpha(kBefore, 150), size), axes);
+    if (before)
+        addPoints(cmp.before.points, tr("before"), withAlpha(kBefore, 150), withAlpha(kBefore, 150), size, painted);
     if (cmp.after.exists)
-        attach(c,
-               pointSeries(cmp.after.points, cmp.hasStep ? tr("after") : tr("rows"), withAlpha(kAfter, 170),
-                           withAlpha(kAfter, 170), size),
-               axes);
-    addMarks(c, cmp, axes);
+        addPoints(cmp.after.points, cmp.hasStep ? tr("after") : tr("rows"), withAlpha(kAfter, 170), withAlpha(kAfter, 170),
+                  size, painted);
+    addMarks(cmp, painted);
+    placePointCloud();
 }
 
 void ScatterChart::drawDensity(const ScatterComparison& cmp)
 {
-    QChart* c = chart();
-    const auto axes = addAxes(c, cmp);
+    m_axes = addAxes(chart(), cmp);
     // Empty series give the legend its swatches and the image a coordinate system to map through.
     if (cmp.hasStep && cmp.before.exists)
-        attach(c, pointSeries({}, tr("before (density)"), kBefore, kBefore, 10, QScatterSeries::MarkerShapeRectangle), axes);
+        addPoints({}, tr("before (density)"), kBefore, kBefore, 10, false, true);
     if (cmp.after.exists)
-        attach(c,
-               pointSeries({}, cmp.hasStep ? tr("after (density)") : tr("density"), kAfter, kAfter, 10,
-                           QScatterSeries::MarkerShapeRectangle),
-               axes);
-    addMarks(c, cmp, axes);
+        addPoints({}, cmp.hasStep ? tr("after (density)") : tr("density"), kAfter, kAfter, 10, false, true);
+    addMarks(cmp, markCount(cmp) > kSeriesPointLimit);
+    placePointCloud();
     m_density->setPixmap(QPixmap::fromImage(densityImage(cmp)));
     m_density->show();
     placeDensityImage();
+}
+
+void ScatterChart::placePointCloud()
+{
+    QChart* c = chart();
+    m_cloud->setMappingSeries(c->series().isEmpty() ? nullptr : c->series().first());
+    m_cloud->updateGeometry();
 }
 
 void ScatterChart::placeDensityImage()

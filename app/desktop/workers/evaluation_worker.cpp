@@ -103,8 +103,8 @@ void EvaluationWorker::run(std::function<EvaluationResult(const Progress&)> work
         m_job->cancel = true;  // the running job stops at its next progress check
     auto job = std::make_shared<Job>();
     m_job = job;
-    if (m_watcher)
-        m_watcher->disconnect(this);
+    // The replaced job's watcher stays connected: its handler sees a newer job, drops the result
+    // (tables included) and deletes the watcher.
     auto* watcher = new QFutureWatcher<EvaluationResult>(this);
     m_watcher = watcher;
     connect(watcher, &QFutureWatcher<EvaluationResult>::finished, this,

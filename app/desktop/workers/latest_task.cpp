@@ -60,8 +60,8 @@ void LatestTask::startPending()
         m_run->cancel = true;  // the running job stops at its next progress check
     auto run = std::make_shared<Run>();
     m_run = run;
-    if (m_watcher)
-        m_watcher->disconnect(this);
+    // The replaced job's watcher stays connected: its handler sees a newer run, drops the result
+    // and deletes the watcher (disconnected, it lived, with its result, as long as this task).
     auto* watcher = new QFutureWatcher<QVariant>(this);
     m_watcher = watcher;
     connect(watcher, &QFutureWatcher<QVariant>::finished, this, [this, watcher, run] {

@@ -55,8 +55,8 @@ void LoadWorker::start(const QString& path)
     cancel();
     auto job = std::make_shared<Job>();
     m_job = job;
-    if (m_watcher)
-        m_watcher->disconnect(this);  // the replaced load finishes unseen
+    // The replaced load finishes unseen: its handler sees a newer job, drops the table it read
+    // and deletes its watcher.
     m_watcher = new QFutureWatcher<LoadOutcome>(this);
     auto* watcher = m_watcher;
     connect(watcher, &QFutureWatcher<LoadOutcome>::finished, this, [this, watcher, job] {

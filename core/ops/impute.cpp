@@ -262,7 +262,13 @@ private:
         for (const auto& name : m_columns)
             cols.push_back(table.find(name)->toDoubles());
         stats::KnnImputeOptions opt{m_neighbors, m_weights == "distance"};
-        std::vector<stats::NanColumn> result = stats::knnImpute(cols, ctx.fitRows, opt);
+        auto imputed = stats::knnImpute(cols, ctx.fitRows, opt, ctx.progress);
+        if (!imputed) {
+            if (imputed.error().code == ErrorCode::Cancelled)
+                return makeError(ErrorCode::Cancelled, ctx.label() + ": cancelled");
+            return ctx.error(imputed.error().message);
+        }
+        std::vector<stats::NanColumn> result = std::move(*imputed);
         for (std::size_t k = 0; k < m_columns.size(); ++k) {
             const Column& c = *table.find(m_columns[k]);
             if (c.missingCount() == 0)

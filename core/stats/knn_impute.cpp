@@ -5,6 +5,7 @@
 #include "core/util/parallel.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <limits>
 #include <numeric>
@@ -27,8 +28,9 @@ double nanEuclidean(const std::vector<const double*>& columns, std::size_t a, st
     return std::sqrt(sum / static_cast<double>(present) * static_cast<double>(columns.size()));
 }
 
-std::vector<NanColumn> knnImpute(const std::vector<NanColumn>& columns, const std::vector<std::size_t>& fitRows,
-                                 const KnnImputeOptions& options)
+Result<std::vector<NanColumn>> knnImpute(const std::vector<NanColumn>& columns,
+                                         const std::vector<std::size_t>& fitRows, const KnnImputeOptions& options,
+                                         const Progress& progress)
 {
     std::vector<NanColumn> out = columns;
     if (columns.empty())
@@ -61,6 +63,12 @@ std::vector<NanColumn> knnImpute(const std::vector<NanColumn>& columns, const st
                 break;
             }
 
+    // Every thread counts the rows it finished and checks the cancel flag between rows; the
+    // caller's thread (the block from 0) reports the total now and then.
+    std::atomic<std::size_t> finished{0};
+    std::atomic<bool> stop{false};
+    const double total = static_cast<double>(receivers.size());
+    progress.report(0.0, "KNN imputation");
     parallelFor(receivers.size(), [&](std::size_t begin, std::size_t end) {
         std::vector<double> dist(fitRows.size());
         std::vector<std::size_t> fitPos(rows, 0);
@@ -69,6 +77,15 @@ std::vector<NanColumn> knnImpute(const std::vector<NanColumn>& columns, const st
         for (std::size_t i = 0; i < fitRows.size(); ++i)
             fitPos[fitRows[i]] = i;
         for (std::size_t ri = begin; ri < end; ++ri) {
+            if ((ri - begin) % 16 == 0) {
+                if (progress.cancelled())
+                    stop = true;
+                if (stop)
+                    return;
+                if (begin == 0)
+                    progress.report(static_cast<double>(finished.load()) / total, "KNN imputation");
+            }
+            finished.fetch_add(1, std::memory_order_relaxed);
             const std::size_t r = receivers[ri];
             for (std::size_t i = 0; i < fitRows.size(); ++i)
                 dist[i] = nanEuclidean(ptrs, r, fitRows[i]);
@@ -120,6 +137,9 @@ std::vector<NanColumn> knnImpute(const std::vector<NanColumn>& columns, const st
             }
         }
     }, 64);
+    if (stop)
+        return makeError(ErrorCode::Cancelled, "KNN imputation cancelled");
+    progress.report(1.0, "KNN imputation");
     return out;
 }
 

@@ -15,7 +15,13 @@
 // A column with no present value in the fit rows cannot be imputed (left missing: the op
 // reports it; sklearn drops such columns). Distances use the values as they were before
 // imputation.
+// The cost is (rows with a missing value) x (fit rows) distances: on a large table knnImpute
+// reports the fraction of receiving rows done and stops, with ErrorCode::Cancelled, soon after
+// its Progress is cancelled.
 #pragma once
+
+#include "core/util/progress.h"
+#include "core/util/result.h"
 
 #include <cstddef>
 #include <vector>
@@ -34,7 +40,8 @@ struct KnnImputeOptions {
 
 // Imputes `columns` (all of one length) using the rows `fitRows` as the only donors; returns the
 // columns with every imputable missing cell filled.
-std::vector<NanColumn> knnImpute(const std::vector<NanColumn>& columns, const std::vector<std::size_t>& fitRows,
-                                 const KnnImputeOptions& options);
+Result<std::vector<NanColumn>> knnImpute(const std::vector<NanColumn>& columns,
+                                         const std::vector<std::size_t>& fitRows, const KnnImputeOptions& options,
+                                         const Progress& progress = {});
 
 } // namespace preplab::stats

@@ -89,7 +89,7 @@ TEST_CASE("KNN imputation picks scikit-learn's donors among equal distances", "[
         stats::KnnImputeOptions options;
         options.nNeighbors = c["n_neighbors"].get<std::size_t>();
         options.distanceWeights = c["weights"] == "distance";
-        auto out = stats::knnImpute(columns, fitRows, options);
+        auto out = *stats::knnImpute(columns, fitRows, options);
         for (std::size_t j = 0; j < columns.size(); ++j) {
             auto expected = withNan(c["imputed"][j]);
             std::size_t exact = 0, imputed = 0;

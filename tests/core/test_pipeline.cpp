@@ -172,3 +172,46 @@ TEST_CASE("Pipeline: empty source and empty recipe", "[pipeline]")
     REQUIRE_FALSE(split);
     CHECK(split.error().message == "step 1 (split): cannot split 0 rows into 0 test rows and at least one training row");
 }
+
+TEST_CASE("Pipeline: a KNN imputation step reports progress within the step and can be cancelled", "[pipeline]")
+{
+    // adult's 32,561 rows with age, hours_per_week and education_num missing in every 10th row.
+    auto read = io::readTable(std::string(PREPLAB_SHARED_DIR) + "/datasets/adult.csv");
+    REQUIRE(read);
+    Table t = std::move(read->table);
+    for (const char* name : {"age", "hours_per_week", "education_num"}) {
+        const auto found = t.indexOf(name);
+        REQUIRE(found);
+        const std::size_t index = *found;
+        const Column& c = t.column(index);
+        std::vector<std::optional<double>> cells(c.size());
+        for (std::size_t i = 0; i < c.size(); ++i)
+            if ((i + index) % 10 != 0)
+                cells[i] = c.number(i);
+        REQUIRE(t.setColumn(index, Column::fromOptionals(cells)));
+    }
+    auto parsed = Recipe::parse(R"json({"format": "preplab-recipe", "version": 1, "target": "income", "steps": [
+        {"op": "filter", "expr": "age > 0 or isna(age)"},
+        {"op": "impute", "strategy": "knn", "columns": ["age", "hours_per_week", "education_num"]}]})json");
+    REQUIRE(parsed);
+    const Recipe recipe = std::move(*parsed);
+    Pipeline p(t);
+    std::atomic<bool> cancel{false};
+    std::vector<std::pair<double, std::string>> seen;
+    Progress progress(
+        [&](double f, std::string_view stage) {
+            seen.emplace_back(f, std::string(stage));
+            if (stage == "KNN imputation" && f > 0.55)  // step 2 covers [0.5, 1]: 10% into it
+                cancel = true;
+        },
+        &cancel);
+    auto r = p.run(recipe, progress);
+    REQUIRE_FALSE(r);
+    CHECK(r.error().code == ErrorCode::Cancelled);
+    CHECK(r.error().message == "step 2 (impute): cancelled");
+    CHECK(p.completedSteps() == 1);  // the filter's output is kept
+    std::size_t within = 0;
+    for (const auto& [f, stage] : seen)
+        within += stage == "KNN imputation" && f >= 0.5 && f < 0.75;
+    CHECK(within >= 2);  // the bar moves while the step runs, and stopped early
+}

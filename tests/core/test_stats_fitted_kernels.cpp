@@ -10,10 +10,15 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <limits>
+#include <numeric>
 
 using namespace preplab::stats;
+using preplab::ErrorCode;
+using preplab::Progress;
 using Catch::Matchers::WithinAbs;
 using Catch::Matchers::WithinRel;
 
@@ -227,10 +232,10 @@ TEST_CASE("nan_euclidean distances and KNNImputer golden values", "[stats][fitop
 
     std::vector<NanColumn> x{{1, 3, kNaN, 8}, {2, 4, 6, 8}, {kNaN, 3, 5, 7}};
     std::vector<std::size_t> all{0, 1, 2, 3};
-    auto u = knnImpute(x, all, {2, false});
+    auto u = *knnImpute(x, all, {2, false});
     CHECK(u[2][0] == 4);
     CHECK(u[0][2] == 5.5);
-    auto w = knnImpute(x, all, {2, true});
+    auto w = *knnImpute(x, all, {2, true});
     CHECK_THAT(w[2][0], WithinRel(3.666667, 1e-6));
     CHECK(w[0][2] == 5.5);
 }
@@ -238,9 +243,59 @@ TEST_CASE("nan_euclidean distances and KNNImputer golden values", "[stats][fitop
 TEST_CASE("KNNImputer: only fit rows donate; no overlap falls back to the fit mean", "[stats][fitops]")
 {
     std::vector<NanColumn> x{{1, 2, 100, kNaN}, {1, 2, 100, 5}};
-    auto onlyFirst = knnImpute(x, {0, 1}, {5, false});
+    auto onlyFirst = *knnImpute(x, {0, 1}, {5, false});
     CHECK(onlyFirst[0][3] == 1.5);  // rows 2 (100) is not a fit row
     std::vector<NanColumn> y{{1, 3, kNaN}, {kNaN, kNaN, 7}};
-    auto mean = knnImpute(y, {0, 1, 2}, {5, false});
+    auto mean = *knnImpute(y, {0, 1, 2}, {5, false});
     CHECK(mean[0][2] == 2);  // row 2 shares no coordinate with any donor
+}
+
+TEST_CASE("KNNImputer on a large table reports progress and stops when cancelled", "[stats][fitops]")
+{
+    // 12,000 rows x 3 columns, every 10th row missing one value: 1,200 receivers x 12,000 donors.
+    const std::size_t n = 12000;
+    std::vector<NanColumn> x(3, NanColumn(n));
+    for (std::size_t i = 0; i < n; ++i) {
+        x[0][i] = static_cast<double>(i % 97);
+        x[1][i] = static_cast<double>(i % 89) * 0.5;
+        x[2][i] = static_cast<double>((i * 7) % 101);
+        if (i % 10 == 3)
+            x[i % 3][i] = kNaN;
+    }
+    std::vector<std::size_t> all(n);
+    std::iota(all.begin(), all.end(), 0);
+
+    std::atomic<bool> cancel{false};
+    std::vector<double> fractions;
+    Progress progress(
+        [&](double f, std::string_view stage) {
+            CHECK(stage == "KNN imputation");
+            fractions.push_back(f);
+            if (f > 0.05)
+                cancel = true;  // as the desktop's Cancel button would, part way through
+        },
+        &cancel);
+    auto cancelled = knnImpute(x, all, {5, false}, progress);
+    REQUIRE_FALSE(cancelled);
+    CHECK(cancelled.error().code == ErrorCode::Cancelled);
+    REQUIRE(fractions.size() >= 2);
+    CHECK(fractions.front() == 0.0);
+    CHECK(fractions.back() < 0.5);  // stopped long before the end
+    CHECK(std::is_sorted(fractions.begin(), fractions.end()));
+
+    // Not cancelled: fractions rise to 1 and the result equals a run without progress.
+    fractions.clear();
+    Progress watching([&](double f, std::string_view) { fractions.push_back(f); });
+    auto watched = knnImpute(x, all, {5, false}, watching);
+    REQUIRE(watched);
+    CHECK(fractions.size() > 10);
+    CHECK(fractions.back() == 1.0);
+    CHECK(std::is_sorted(fractions.begin(), fractions.end()));
+    const auto plain = *knnImpute(x, all, {5, false});
+    CHECK(*watched == plain);
+    std::size_t filled = 0;
+    for (std::size_t j = 0; j < 3; ++j)
+        for (std::size_t i = 0; i < n; ++i)
+            filled += std::isnan(x[j][i]) && !std::isnan(plain[j][i]);
+    CHECK(filled == 1200);
 }

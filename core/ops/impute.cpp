@@ -293,11 +293,11 @@ private:
             if (!m_hadMissing[k])
                 continue;
             const Column& c = *table.find(m_columns[k]);
-            std::vector<std::int64_t> flags(c.size());
+            std::vector<std::uint8_t> flags(c.size());  // 0/1: one byte a row
             for (std::size_t i = 0; i < c.size(); ++i)
                 flags[i] = c.isMissing(i);
             const std::string name = "missingindicator_" + m_columns[k];
-            if (auto added = out.table.addColumn(name, Column::makeInteger(std::move(flags))); !added)
+            if (auto added = out.table.addColumn(name, Column::makeSmallInteger(std::move(flags))); !added)
                 return ctx.error("add_indicator: " + added.error().message);
         }
         return {};

@@ -107,3 +107,19 @@ TEST_CASE("impute: empty table, one row and bad fields", "[ops][impute]")
     REQUIRE_FALSE(stray);
     CHECK(stray.error().message.find("fill_value") != std::string::npos);
 }
+
+TEST_CASE("impute add_indicator: 0/1 Integer columns of one byte a row", "[ops][impute]")
+{
+    Table t;
+    REQUIRE(t.addColumn("x", Column::fromOptionals({1.0, std::nullopt, 3.0, std::nullopt})));
+    auto out = runStep(t, json{{"op", "impute"}, {"add_indicator", true}}, StepContext::allRows(t));
+    REQUIRE(out);
+    const Column* flag = out->table.find("missingindicator_x");
+    REQUIRE(flag);
+    CHECK(flag->type() == ColumnType::Integer);
+    CHECK(flag->oneByte());
+    CHECK(flag->format(0) == "0");
+    CHECK(flag->format(1) == "1");
+    CHECK(flag->integer(3) == 1);
+    CHECK(out->table.find("x")->number(1) == 2.0);
+}

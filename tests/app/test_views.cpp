@@ -13,6 +13,8 @@
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QLabel>
 #include <QSlider>
 
 using namespace preplab;
@@ -49,6 +51,94 @@ TEST_CASE("StepEditor: a choice edit is one undo command", "[app][views]")
     CHECK(document.undoStack()->count() == 2);
     document.undoStack()->undo();
     CHECK_FALSE(document.step(0).contains("axis"));
+}
+
+namespace {
+
+// The label and field widget of the form row labelled `label` ("Neighbours").
+std::pair<QLabel*, QWidget*> formRow(StepEditor& editor, const QString& label)
+{
+    for (auto* form : editor.findChildren<QFormLayout*>())
+        for (int r = 0; r < form->rowCount(); ++r) {
+            auto* l = form->itemAt(r, QFormLayout::LabelRole);
+            auto* f = form->itemAt(r, QFormLayout::FieldRole);
+            auto* labelWidget = l ? qobject_cast<QLabel*>(l->widget()) : nullptr;
+            if (labelWidget && f && labelWidget->text() == label + QLatin1Char(':'))
+                return {labelWidget, f->widget()};
+        }
+    return {nullptr, nullptr};
+}
+
+} // namespace
+
+TEST_CASE("StepEditor: fields that do not apply to the chosen strategy are disabled", "[app][views]")
+{
+    Document document(QStringLiteral("small.csv"), testing::smallTable());
+    document.undoStack()->push(new AddStepCommand(&document, 0, newStep("impute"), QStringLiteral("add")));
+    StepEditor editor;
+    editor.setDocument(&document);
+    editor.setColumns({QStringLiteral("x"), QStringLiteral("g"), QStringLiteral("n")});
+    auto [strategyLabel, strategyWidget] = formRow(editor, QStringLiteral("Strategy"));
+    auto [neighboursLabel, neighbours] = formRow(editor, QStringLiteral("Neighbours"));
+    auto [weightsLabel, weights] = formRow(editor, QStringLiteral("Weights"));
+    auto [fillLabel, fill] = formRow(editor, QStringLiteral("Fill value"));
+    REQUIRE(strategyWidget);
+    REQUIRE(neighbours);
+    REQUIRE(weights);
+    REQUIRE(fill);
+    auto* strategy = qobject_cast<QComboBox*>(strategyWidget);
+    REQUIRE(strategy);
+    CHECK(strategy->currentText() == QStringLiteral("median"));
+    CHECK(strategyWidget->isEnabled());
+    CHECK_FALSE(neighbours->isEnabled());
+    CHECK_FALSE(neighboursLabel->isEnabled());
+    CHECK_FALSE(weights->isEnabled());
+    CHECK_FALSE(fill->isEnabled());
+    CHECK(neighboursLabel->toolTip().contains(QStringLiteral("Applies only when Strategy is knn")));
+
+    strategy->setCurrentIndex(strategy->findText(QStringLiteral("knn")));
+    CHECK(document.step(0)["strategy"] == "knn");
+    CHECK(neighbours->isEnabled());
+    CHECK(weights->isEnabled());
+    CHECK_FALSE(fill->isEnabled());
+
+    strategy->setCurrentIndex(strategy->findText(QStringLiteral("median")));
+    CHECK_FALSE(neighbours->isEnabled());
+    // The recipe keeps only what was set: no defaults of disabled fields are written.
+    CHECK(document.step(0) == nlohmann::json({{"op", "impute"}, {"strategy", "median"}}));
+
+    strategy->setCurrentIndex(strategy->findText(QStringLiteral("constant")));
+    CHECK(fill->isEnabled());
+    CHECK_FALSE(neighbours->isEnabled());
+}
+
+TEST_CASE("OpFields: applies-when rules follow the method and n vs fraction", "[app][views]")
+{
+    auto field = [](const std::string& op, const std::string& name) -> const OpField& {
+        for (const OpField& f : opFields(op))
+            if (f.name == name)
+                return f;
+        FAIL("no field " << name);
+        throw;
+    };
+    const nlohmann::json scale = {{"op", "scale"}};  // method defaults to standard
+    CHECK(fieldApplies("scale", field("scale", "with_mean"), scale));
+    CHECK_FALSE(fieldApplies("scale", field("scale", "feature_range"), scale));
+    CHECK(fieldApplies("scale", field("scale", "feature_range"), {{"op", "scale"}, {"method", "minmax"}}));
+    CHECK(fieldApplies("scale", field("scale", "quantile_range"), {{"op", "scale"}, {"method", "robust"}}));
+    CHECK_FALSE(fieldApplies("scale", field("scale", "with_std"), {{"op", "scale"}, {"method", "maxabs"}}));
+    CHECK(fieldApplies("clip_outliers", field("clip_outliers", "k"), {{"method", "zscore"}}));
+    CHECK_FALSE(fieldApplies("clip_outliers", field("clip_outliers", "lower"), {{"method", "iqr"}}));
+    CHECK(fieldApplies("transform", field("transform", "n_quantiles"), {{"method", "quantile_normal"}}));
+    CHECK_FALSE(fieldApplies("transform", field("transform", "standardize"), {{"method", "log"}}));
+    CHECK(fieldApplies("transform", field("transform", "standardize"), {{"method", "box_cox"}}));
+    CHECK_FALSE(fieldApplies("sample", field("sample", "n"), newStep("sample")));  // fraction 0.5
+    CHECK(fieldApplies("sample", field("sample", "fraction"), newStep("sample")));
+    CHECK(fieldApplies("sample", field("sample", "n"), {{"op", "sample"}}));
+    CHECK(appliesWhenText("sample", field("sample", "n")) == "Applies only when Fraction is not set");
+    CHECK(appliesWhenText("transform", field("transform", "standardize")) ==
+          "Applies only when Method is yeo_johnson or box_cox");
+    CHECK(appliesWhenText("sample", field("sample", "seed")).empty());
 }
 
 TEST_CASE("StepEditor: dragging a slider is a single undo step", "[app][views]")

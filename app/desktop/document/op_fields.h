@@ -28,10 +28,19 @@ struct OpField {
     std::vector<std::string> choices;
     double min = 0, max = 0, step = 1;
     nlohmann::json defaultValue;  // what the op uses when the field is absent (null = none)
+    // When the field applies ("applies when" rule): always when whenField is empty; otherwise when
+    // the step's whenField (its value, or that field's default when absent) is one of whenValues;
+    // with whenValues empty, when whenField is not set at all (sample: n or fraction).
+    std::string whenField;
+    std::vector<std::string> whenValues;
 };
 
 // The fields of `op` in form order; empty for an unknown op.
 const std::vector<OpField>& opFields(const std::string& op);
+// Whether `field` of `op` applies to `step` (its "applies when" rule).
+bool fieldApplies(const std::string& op, const OpField& field, const nlohmann::json& step);
+// The rule in words for a tooltip: "Applies only when Strategy is knn"; empty for an unconditional field.
+std::string appliesWhenText(const std::string& op, const OpField& field);
 // A new step of `op` with the fields a useful first version needs (e.g. impute: median).
 nlohmann::json newStep(const std::string& op);
 // A one-line label: "Impute (median)", "Scale (standard)".

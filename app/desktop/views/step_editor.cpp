@@ -108,6 +108,31 @@ void StepEditor::edit(const std::string& field, const nlohmann::json& value)
     m_editing = true;
     m_document->undoStack()->push(new EditStepCommand(m_document, m_document->currentStep(), field, value));
     m_editing = false;
+    updateApplicability();
+}
+
+void StepEditor::updateApplicability()
+{
+    const int index = m_document ? m_document->currentStep() : -1;
+    if (index < 0 || index >= m_document->stepCount())
+        return;
+    const nlohmann::json& step = m_document->step(index);
+    for (const FieldRow& row : m_rows) {
+        const OpField& field = *row.field;
+        auto it = step.find(field.name);
+        const bool set = it != step.end() && !it->is_null();
+        // A set field stays editable even when it does not apply, so the user can clear it.
+        const bool applies = fieldApplies(m_shownOp, field, step);
+        row.widget->setEnabled(applies || set);
+        row.label->setEnabled(applies || set);
+        const QString rule = toQString(appliesWhenText(m_shownOp, field));
+        const QString tip = toQString(field.help) + (rule.isEmpty() ? QString() : QStringLiteral("\n") + rule);
+        const QString shown = applies || rule.isEmpty() ? tip : rule + QStringLiteral("\n") + toQString(field.help);
+        row.label->setToolTip(shown);
+        row.widget->setToolTip(shown);
+        for (QWidget* child : row.widget->findChildren<QWidget*>())
+            child->setToolTip(shown);
+    }
 }
 
 QWidget* StepEditor::makeFieldWidget(const OpField& field, const nlohmann::json& current)
@@ -167,7 +192,9 @@ QWidget* StepEditor::makeFieldWidget(const OpField& field, const nlohmann::json&
         spin->setRange(field.min, field.max);
         spin->setSingleStep(field.step);
         spin->setKeyboardTracking(false);
-        spin->setSpecialValueText(value.is_number() ? QString() : tr("default"));
+        // A field without a default is "not set" at the spin's minimum (sample: n or fraction).
+        const bool unsettable = field.defaultValue.is_null();
+        spin->setSpecialValueText(unsettable ? tr("not set") : QString());
         spin->setValue(value.is_number() ? value.get<double>() : field.min);
         row->addWidget(spin);
         const double steps = (field.max - field.min) / field.step;
@@ -186,8 +213,11 @@ QWidget* StepEditor::makeFieldWidget(const OpField& field, const nlohmann::json&
                 slider->setValue(static_cast<int>((v - field.min) / field.step + 0.5));
             });
         }
-        connect(spin, &QDoubleSpinBox::valueChanged, this, [this, name, integer](double v) {
-            edit(name, integer ? nlohmann::json(static_cast<std::int64_t>(std::llround(v))) : nlohmann::json(v));
+        connect(spin, &QDoubleSpinBox::valueChanged, this, [this, name, integer, unsettable, field](double v) {
+            if (unsettable && v <= field.min)
+                edit(name, nlohmann::json());
+            else
+                edit(name, integer ? nlohmann::json(static_cast<std::int64_t>(std::llround(v))) : nlohmann::json(v));
         });
         spin->setToolTip(toQString(field.help));
         return host;
@@ -225,6 +255,7 @@ void StepEditor::rebuild()
 {
     while (m_form->rowCount() > 0)
         m_form->removeRow(0);
+    m_rows.clear();
     const int index = m_document ? m_document->currentStep() : -1;
     m_shownStep = index;
     if (index < 0 || index >= m_document->stepCount()) {
@@ -237,22 +268,22 @@ void StepEditor::rebuild()
     const ops::OpInfo* info = ops::findOp(op);
     m_title->setText(tr("Step %1: %2").arg(index + 1).arg(info ? toQString(info->title) : toQString(op)));
     m_title->setToolTip(info ? toQString(info->summary) : QString());
+    m_shownOp = op;
     std::set<std::string> shown{"op", "enabled"};
     for (const OpField& field : opFields(op)) {
         auto it = step.find(field.name);
         QWidget* widget = makeFieldWidget(field, it == step.end() ? nlohmann::json() : *it);
-        if (widget->toolTip().isEmpty())
-            widget->setToolTip(toQString(field.help));
         auto* label = new QLabel(toQString(field.label) + QLatin1Char(':'));
-        label->setToolTip(toQString(field.help));
         m_form->addRow(label, widget);
+        m_rows.push_back({&field, label, widget});
         shown.insert(field.name);
     }
+    updateApplicability();
     // Fields the form does not know (a newer op, fit_on) stay editable as JSON.
     for (auto it = step.begin(); it != step.end(); ++it) {
         if (shown.count(it.key()))
             continue;
-        OpField field{it.key(), OpField::Kind::Json, it.key(), "Field kept as written in the recipe (JSON)", {}, 0, 0, 1, nullptr};
+        OpField field{it.key(), OpField::Kind::Json, it.key(), "Field kept as written in the recipe (JSON)", {}, 0, 0, 1, nullptr, {}, {}};
         m_form->addRow(toQString(it.key()) + QLatin1Char(':'), makeFieldWidget(field, it.value()));
     }
 }

@@ -8,6 +8,9 @@
 #include <QStringList>
 #include <QWidget>
 
+#include <string>
+#include <vector>
+
 class QFormLayout;
 class QLabel;
 
@@ -34,6 +37,15 @@ public:
 private:
     void edit(const std::string& field, const nlohmann::json& value);
     QWidget* makeFieldWidget(const struct OpField& field, const nlohmann::json& current);
+    // Enables the fields whose "applies when" rule holds for the current step (or that are set),
+    // disables the others with a tooltip saying when they apply.
+    void updateApplicability();
+
+    struct FieldRow {
+        const struct OpField* field;
+        QLabel* label;
+        QWidget* widget;
+    };
 
     Document* m_document = nullptr;
     QStringList m_columns;
@@ -43,6 +55,8 @@ private:
     QWidget* m_formHost = nullptr;
     bool m_editing = false;  // our own edit is being applied: do not rebuild under the user's hand
     int m_shownStep = -1;
+    std::string m_shownOp;
+    std::vector<FieldRow> m_rows;
 };
 
 } // namespace preplab::desktop

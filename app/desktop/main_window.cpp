@@ -261,10 +261,13 @@ void MainWindow::onDocumentChanged(const ChangeEvent& event)
 {
     switch (event.kind) {
     case ChangeEvent::Kind::ColumnSelected:
+        if (!m_followingColumn)
+            m_followStep = -1;  // the user's own choice stands
         showColumn(m_document->currentColumn());
         requestEvaluation(true);
         break;
     case ChangeEvent::Kind::StepSelected:
+        m_followStep = m_document->currentStep();
         requestEvaluation(true);
         break;
     case ChangeEvent::Kind::RecipeChanged:
@@ -296,6 +299,17 @@ void MainWindow::requestEvaluation(bool now)
 void MainWindow::onEvaluated(const EvaluationResult& result)
 {
     m_lastEvaluation = result;
+    if (m_document && m_followStep >= 0 && result.step == m_followStep && result.report &&
+        m_document->currentStep() == result.step) {
+        m_followStep = -1;
+        const QString column = toQString(columnToInspect(*result.report, toStdString(m_document->currentColumn())));
+        if (column != m_document->currentColumn()) {
+            // A new evaluation for that column follows; this one still updates the views.
+            m_followingColumn = true;
+            m_document->setCurrentColumn(column);
+            m_followingColumn = false;
+        }
+    }
     if (m_document)
         m_biasPanel->setRecipe(m_document->source(), m_document->steps());
     m_biasPanel->setTable(result.after, m_document ? m_document->target() : std::string());

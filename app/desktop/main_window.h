@@ -89,6 +89,10 @@ private:
     LoadWorker* m_loader = nullptr;
     EvaluationWorker* m_evaluator = nullptr;
     EvaluationResult m_lastEvaluation;
+    // The step just selected or added whose evaluation may move the inspected column to one the
+    // step touched (-1 = none; cleared when the user picks a column).
+    int m_followStep = -1;
+    bool m_followingColumn = false;
     std::shared_ptr<PipelineCache> m_pipelineCache;
 
     TablePanel* m_tablePanel = nullptr;

@@ -2,6 +2,7 @@
 
 #include "core/pipeline/pipeline.h"
 
+#include <algorithm>
 #include <chrono>
 #include <exception>
 #include <mutex>
@@ -205,6 +206,29 @@ EvaluationResult evaluate(const EvaluationRequest& request, const Progress& prog
     }
     result.totalMs = msSince(start);
     return result;
+}
+
+std::string columnToInspect(const ops::StepReport& report, const std::string& current)
+{
+    auto has = [&current](const std::vector<std::string>& names) {
+        return std::find(names.begin(), names.end(), current) != names.end();
+    };
+    if (auto renamed = report.renamed.find(current); renamed != report.renamed.end())
+        return renamed->second;
+    std::string firstChanged;
+    for (const ops::ColumnChange& change : report.changed) {
+        if (change.changedCells == 0)
+            continue;
+        if (change.column == current)
+            return current;
+        if (firstChanged.empty())
+            firstChanged = change.column;
+    }
+    if (has(report.columnsAdded) || has(report.columnsRemoved))
+        return current;
+    if (!firstChanged.empty())
+        return firstChanged;
+    return report.columnsAdded.empty() ? current : report.columnsAdded.front();
 }
 
 } // namespace preplab::desktop

@@ -71,6 +71,11 @@ EvaluationResult evaluate(const EvaluationRequest& request, const Progress& prog
 // profile of the last table profiled). False when cancelled.
 bool profileResult(EvaluationResult& result, const std::shared_ptr<PipelineCache>& cache, const Progress& progress = {});
 
+// The column to inspect once a step is selected: `current` when the step touched it (changed
+// some of its cells, added or removed it), else the first column it changed, else the first it
+// added; `current` when the step touched no column.
+std::string columnToInspect(const ops::StepReport& report, const std::string& current);
+
 } // namespace preplab::desktop
 
 Q_DECLARE_METATYPE(preplab::desktop::EvaluationResult)

@@ -47,8 +47,10 @@ Result<std::pair<std::vector<int>, std::vector<std::string>>> groupsOf(const Tab
 } // namespace
 
 Result<std::vector<char>> originalSplit(const Table& original, const std::string& target, double testSize,
-                                        std::uint64_t seed, bool classification)
+                                        std::uint64_t seed, bool classification, std::string* note)
 {
+    if (note)
+        note->clear();
     const std::size_t n = original.rowCount();
     const Column* targetColumn = original.find(target);
     if (!targetColumn)
@@ -72,6 +74,12 @@ Result<std::vector<char>> originalSplit(const Table& original, const std::string
     auto s = trainTestSplit(rows.size(), testSize, seed, labels);
     if (!s)
         return s.error();
+    if (note && !s->note.empty()) {
+        const std::string prefix = "not stratified";
+        *note = s->note.compare(0, prefix.size(), prefix) == 0
+                    ? prefix + " by " + target + s->note.substr(prefix.size())
+                    : s->note;
+    }
     for (std::size_t i : s->test)
         isTest[rows[i]] = 1;
     return isTest;

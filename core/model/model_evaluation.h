@@ -72,9 +72,11 @@ Result<PassResult> runPass(const PassInput& input, const EvaluateOptions& option
 
 // The split over the original rows: an existing `split` column (train/test) is honoured;
 // otherwise a seeded split, stratified by the target's class for classification. Rows with a
-// missing target are marked train (they are dropped from every pass anyway).
+// missing target are marked train (they are dropped from every pass anyway). When `note` is given
+// it receives why a requested stratification was not done ("not stratified by species: ..."),
+// else it is cleared.
 Result<std::vector<char>> originalSplit(const Table& original, const std::string& target, double testSize,
-                                        std::uint64_t seed, bool classification);
+                                        std::uint64_t seed, bool classification, std::string* note = nullptr);
 
 // Every figure of a pass as JSON (undefined values are null with a "<name>_undefined" reason).
 nlohmann::json passToJson(const PassResult& pass);

@@ -214,3 +214,41 @@ TEST_CASE("Model panel: tree validation curve and a multiclass target", "[app][m
     QApplication::processEvents();
     save(panel, QStringLiteral("model_panel_validation.png"));
 }
+
+TEST_CASE("Model panel: a split that cannot be stratified shows a one-line note", "[app][model]")
+{
+    // penguins with the species of row 10 renamed "Hybrid": a one-row class, which a stratified
+    // split refuses, so the split is a plain one and the panel says so.
+    const auto penguins = testing::loadPenguins().table;
+    auto hybrid = std::make_shared<Table>();
+    for (std::size_t c = 0; c < penguins->columnCount(); ++c) {
+        ColumnPtr column = penguins->columnPtr(c);
+        if (penguins->name(c) == "species") {
+            std::vector<std::optional<std::string>> cells;
+            for (std::size_t r = 0; r < column->size(); ++r)
+                cells.push_back(r == 10 ? std::optional<std::string>("Hybrid")
+                                        : column->isValid(r) ? std::optional<std::string>(column->format(r)) : std::nullopt);
+            column = Column::fromStrings(cells);
+        }
+        REQUIRE(hybrid->addColumn(penguins->name(c), column).ok());
+    }
+    ModelPanel panel;
+    panel.resize(1280, 720);
+    panel.show();
+    panel.setRecipe(hybrid, {}, "species");
+    panel.setChoices("species", "", "tree", "(none)");
+    settle(panel);
+    const ModelComparison& c = panel.comparison();
+    REQUIRE(c.before);
+    CHECK(c.splitNote == "not stratified by species: a class has 1 row; stratifying needs at least 2 rows in every class");
+    CHECK(panel.splitNote()->isVisible());
+    CHECK(panel.splitNote()->text() == QStringLiteral("Split: ") + QString::fromStdString(c.splitNote));
+    CHECK(panel.splitNote()->height() < 2 * panel.splitNote()->fontMetrics().height());
+
+    // The plain penguins split stratifies: no note.
+    panel.setRecipe(penguins, {}, "species");
+    settle(panel);
+    REQUIRE(panel.comparison().before);
+    CHECK(panel.comparison().splitNote.empty());
+    CHECK_FALSE(panel.splitNote()->isVisible());
+}

@@ -2,12 +2,15 @@
 // scikit-learn 1.2.1 on the same rows and split.
 #include "core/io/reader.h"
 #include "core/model/model_evaluation.h"
+#include "core/model/split.h"
 #include "test_model_reference.h"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <numeric>
+#include <optional>
 
 using namespace preplab;
 using namespace preplab::model;
@@ -146,4 +149,38 @@ TEST_CASE("ModelEvaluation: bad inputs are clear errors", "[model]")
     REQUIRE(reg.ok());
     CHECK_FALSE(reg->classification);
     CHECK(*reg->testRegression.r2 > 0.7);
+}
+
+TEST_CASE("originalSplit: a stratification that falls back to a plain split says so in its note", "[model]")
+{
+    // Eleven rows: classes a (5 rows), b (5) and c (1 row), which a stratified split refuses.
+    Table t;
+    std::vector<std::optional<std::string>> y(5, "a");
+    y.insert(y.end(), 5, std::optional<std::string>("b"));
+    y.push_back("c");
+    REQUIRE(t.addColumn("y", Column::fromStrings(y, ColumnType::Categorical)).ok());
+    std::string note = "stale";
+    auto split = originalSplit(t, "y", 0.25, 0, true, &note);
+    REQUIRE(split.ok());
+    CHECK(note == "not stratified by y: a class has 1 row; stratifying needs at least 2 rows in every class");
+    // The rows are those of the plain split (ceil(0.25 * 11) = 3 test rows).
+    auto plain = trainTestSplit(11, 0.25, 0);
+    REQUIRE(plain.ok());
+    std::vector<char> expected(11, 0);
+    for (std::size_t i : plain->test)
+        expected[i] = 1;
+    CHECK(*split == expected);
+    CHECK(std::count(split->begin(), split->end(), 1) == 3);
+
+    // Without the one-row class the split stratifies and the note is cleared; so it is for a
+    // regression target, and the call without a note still works.
+    y.back() = "b";
+    Table ok;
+    REQUIRE(ok.addColumn("y", Column::fromStrings(y, ColumnType::Categorical)).ok());
+    REQUIRE(originalSplit(ok, "y", 0.25, 0, true, &note).ok());
+    CHECK(note.empty());
+    note = "stale";
+    REQUIRE(originalSplit(t, "y", 0.25, 0, false, &note).ok());
+    CHECK(note.empty());
+    CHECK(originalSplit(t, "y", 0.25, 0, true).ok());
 }

@@ -290,6 +290,12 @@ ModelPanel::ModelPanel(QWidget* parent) : QWidget(parent)
     m_leakageSummary->setToolTip(tr("What fitting the recipe's steps on all rows instead of the training rows changes; "
                                     "details in the \"Fitted on all rows\" tab"));
     m_leakageSummary->hide();
+    m_splitNote = new QLabel;
+    m_splitNote->setObjectName(QStringLiteral("SplitNote"));
+    m_splitNote->setStyleSheet(QStringLiteral("color: #a04000;"));
+    // One line whatever its length: the label is cut at the panel's edge, the tooltip has it all.
+    m_splitNote->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+    m_splitNote->hide();
     // The tab repeats the line in full.
     connect(m_tabs, &QTabWidget::currentChanged, this,
             [this] { m_leakageSummary->setVisible(m_comparison.leakage && m_tabs->currentWidget() != m_leakageView); });
@@ -298,6 +304,7 @@ ModelPanel::ModelPanel(QWidget* parent) : QWidget(parent)
     layout->setContentsMargins(6, 6, 6, 6);
     layout->addLayout(controls);
     layout->addLayout(cards);
+    layout->addWidget(m_splitNote);
     layout->addWidget(m_leakageSummary);
     layout->addWidget(m_tabs, 1);
 
@@ -484,6 +491,12 @@ void ModelPanel::onFinished(const ModelComparison& comparison)
                               .arg(comparison.after->trainRows)
                               .arg(comparison.after->syntheticTrainRows));
     updateCards();
+    const QString note = toQString(comparison.splitNote);
+    m_splitNote->setText(note.isEmpty() ? QString() : tr("Split: %1").arg(note));
+    m_splitNote->setToolTip(note.isEmpty() ? QString()
+                                           : tr("The split asked for stratification by the target's class but is a plain "
+                                                "seeded split: %1").arg(note));
+    m_splitNote->setVisible(!note.isEmpty());
     m_leakageView->setComparison(comparison);
     m_leakageSummary->setText(tr("<b>Fitted on all rows:</b> %1").arg(toQString(comparison.leakageSentence).toHtmlEscaped()));
     m_leakageSummary->setVisible(comparison.leakage && m_tabs->currentWidget() != m_leakageView);

@@ -55,6 +55,8 @@ public:
     QTabWidget* tabs() const { return m_tabs; }
     LeakageView* leakageView() const { return m_leakageView; }
     QLabel* leakageSummary() const { return m_leakageSummary; }
+    // One line: why the split is not stratified although the target is a class (hidden when it is).
+    QLabel* splitNote() const { return m_splitNote; }
     // The "after" value shown on a metric card ("accuracy", "balanced_accuracy", "precision",
     // "recall", "f1", "roc_auc", "baseline") and its before/delta line.
     QString cardValue(const QString& metric) const;
@@ -108,6 +110,7 @@ private:
     QChartView* m_groupView = nullptr;
     QChartView* m_validationView = nullptr;
     QLabel* m_leakageSummary = nullptr;
+    QLabel* m_splitNote = nullptr;
     LeakageView* m_leakageView = nullptr;
 };
 

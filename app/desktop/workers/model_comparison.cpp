@@ -217,7 +217,9 @@ ModelComparison compareModels(const ModelRequest& request, const Progress& progr
     try {
         const Table& original = *request.source;
         const bool classification = isClassificationTarget(original, request.target);
-        auto split = model::originalSplit(original, request.target, request.testSize, request.seed, classification);
+        std::string splitNote;
+        auto split = model::originalSplit(original, request.target, request.testSize, request.seed, classification,
+                                          &splitNote);
         if (!split) {
             out.error = split.error().message;
             return out;
@@ -236,6 +238,8 @@ ModelComparison compareModels(const ModelRequest& request, const Progress& progr
         // learn from the training rows of the split above.
         progress.report(0.02, "running the recipe");
         const bool ownSplit = hasSplitStep(request.steps);
+        if (!ownSplit)
+            out.splitNote = std::move(splitNote);
         std::vector<std::uint8_t> trainMask;
         if (!ownSplit)
             trainMask = model::recipeTrainMask(original, isTest);

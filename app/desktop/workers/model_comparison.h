@@ -54,6 +54,9 @@ struct ModelComparison {
     bool cancelled = false;
     std::string error;            // nothing could be computed (empty when fine)
     std::string recipeError;      // the recipe failed: `after` is missing, `before` still shown
+    // Why the train/test split asked for stratification but is a plain one (model::originalSplit),
+    // else empty. A recipe's own split step reports for itself.
+    std::string splitNote;
     ModelRequest request;
     std::optional<model::PassResult> before, after;
     std::optional<PassCurves> beforeCurves, afterCurves;  // binary classification only

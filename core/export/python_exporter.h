@@ -6,9 +6,9 @@
 // `preplab-cli apply` (up to float rounding).
 //
 // Fitted steps fit on fit_mask(df): the rows whose `split` column says "train" after a split step,
-// every row before one or with "fit_on": "all". The split itself is PrepLab's algorithm (splitmix64
-// Fisher-Yates, largest-remainder stratification) written out in Python, so the script assigns
-// exactly the rows the recipe engine assigns.
+// every row before one or with "fit_on": "all". `split` and `sample` call scikit-learn's
+// train_test_split and pandas' DataFrame.sample / groupby(target).sample, which the recipe engine
+// replays draw for draw, so the script keeps and assigns exactly the rows the engine does.
 //
 // Known approximations (said in the script where they apply): PrepLab's type inference is not
 // reproduced (pandas' read_csv decides; a step that names no columns picks numeric / object

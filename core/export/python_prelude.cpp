@@ -4,11 +4,9 @@ namespace preplab::exporting {
 
 namespace {
 
-// `split` and the plain `sample` are scikit-learn's train_test_split and pandas' DataFrame.sample,
-// which PrepLab reproduces draw for draw (core/stats/shuffle_split.h). The seeded random generator
-// and the class allocation below are the ones of core/bias/seeded_random.cpp and
-// core/ops/class_allocation.cpp, line for line, so the exported stratified sample keeps exactly the
-// rows PrepLab keeps.
+// `split` and `sample` are scikit-learn's train_test_split, pandas' DataFrame.sample and
+// groupby(...).sample, which PrepLab reproduces draw for draw (core/stats/shuffle_split.h,
+// core/ops/sample.cpp), so the exported script keeps exactly the rows PrepLab keeps.
 constexpr std::string_view kPrelude = R"PY(import math
 import re
 import sys
@@ -25,39 +23,6 @@ from sklearn.preprocessing import (KBinsDiscretizer, MaxAbsScaler, MinMaxScaler,
 # The missing-value markers PrepLab recognises when it reads a CSV file.
 NA_VALUES = ["", "NA", "N/A", "NaN", "nan", "null", "NULL", "None", "?"]
 SPLIT = "split"
-MASK64 = (1 << 64) - 1
-
-
-class SeededRandom:
-    """splitmix64, PrepLab's platform-independent generator (core/bias/seeded_random.h)."""
-
-    def __init__(self, seed):
-        self.state = seed & MASK64
-
-    def next(self):
-        self.state = (self.state + 0x9E3779B97F4A7C15) & MASK64
-        z = self.state
-        z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & MASK64
-        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK64
-        return z ^ (z >> 31)
-
-    def below(self, n):
-        """Uniform integer in [0, n): Lemire's method, as PrepLab draws it."""
-        m = self.next() * n
-        low = m & MASK64
-        if low < n:
-            threshold = ((1 << 64) - n) % n
-            while low < threshold:
-                m = self.next() * n
-                low = m & MASK64
-        return m >> 64
-
-
-def seeded_shuffle(rows, seed):
-    rng = SeededRandom(seed)
-    for i in range(len(rows), 1, -1):
-        j = rng.below(i)
-        rows[i - 1], rows[j] = rows[j], rows[i - 1]
 
 
 def canonical_text(value):
@@ -72,49 +37,6 @@ def canonical_text(value):
             return str(int(v))
         return repr(v)
     return str(value)
-
-
-def rows_by_class(target):
-    """Row positions grouped by the target's canonical text, classes sorted, missing last."""
-    classes, missing = {}, []
-    for i, v in enumerate(target):
-        if pd.isna(v):
-            missing.append(i)
-        else:
-            classes.setdefault(canonical_text(v), []).append(i)
-    groups = [classes[k] for k in sorted(classes, key=lambda s: s.encode("utf-8"))]
-    if missing:
-        groups.append(missing)
-    return groups
-
-
-def proportional_counts(sizes, total):
-    """Largest-remainder division of `total` among classes in proportion to `sizes`."""
-    s = sum(sizes)
-    counts = [0] * len(sizes)
-    if s == 0:
-        return counts
-    total = min(total, s)
-    remainder = [0.0] * len(sizes)
-    given = 0
-    for k, size in enumerate(sizes):
-        exact = float(total) * float(size) / float(s)
-        counts[k] = min(size, int(exact))
-        remainder[k] = exact - counts[k]
-        given += counts[k]
-    order = sorted(range(len(sizes)), key=lambda k: (-remainder[k], -sizes[k]))
-    while given < total:
-        progressed = False
-        for k in order:
-            if given == total:
-                break
-            if counts[k] < sizes[k]:
-                counts[k] += 1
-                given += 1
-                progressed = True
-        if not progressed:
-            break
-    return counts
 
 
 def class_codes(target):
@@ -144,17 +66,25 @@ def split_train_mask(df, test_size, stratify, seed, target, explicit):
     return train
 
 
-def sample_rows(df, k, stratify, seed, target):
+def sample_rows(df, n, fraction, stratify, seed, target):
     """PrepLab's sample: the kept row positions, ascending (core/ops/sample.cpp)."""
+    rows = len(df)
+    k = n if n is not None else int(round(fraction * rows))
+    if k > rows:
+        raise SystemExit(f"sample: cannot sample {k} rows from {rows} without replacement")
+    df = df.reset_index(drop=True)
     if not stratify:
-        return sorted(df.reset_index(drop=True).sample(n=k, random_state=seed).index)
-    keep = []
-    classes = rows_by_class(df[target].tolist())
-    counts = proportional_counts([len(c) for c in classes], k)
-    for c, rows in enumerate(classes):
-        seeded_shuffle(rows, seed + c)
-        keep += rows[:counts[c]]
-    return sorted(keep)
+        return sorted(df.sample(n=k, random_state=seed).index)
+    if fraction is not None:
+        if rows > 0 and df[target].isna().all():
+            raise SystemExit(f"sample: cannot stratify by {target}: every value is missing")
+        if df[target].notna().sum() == 0:
+            return []
+        return sorted(df.groupby(target, sort=True).sample(frac=fraction, random_state=seed).index)
+    if k == 0 or k == rows:
+        return list(range(k))
+    train, _ = train_test_split(df, train_size=k, stratify=class_codes(df[target]), random_state=seed)
+    return sorted(train.index)
 
 
 def fit_mask(df, fit_on_all=False):

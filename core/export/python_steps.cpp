@@ -217,11 +217,16 @@ Result<void> emitPlain(StepBlock& b)
                "df[SPLIT] = np.where(train, \"train\", \"test\").astype(object)");
     } else if (op == "sample") {
         const std::uint64_t seed = s.value("seed", std::uint64_t{0});
-        std::string k = s.contains("n") ? s["n"].dump()
-                                        : "int(np.round(" + pythonLiteral(s["fraction"]) + " * len(df)))";
-        b.sentence = "keep a random sample of " + (s.contains("n") ? s["n"].dump() + " rows" : s["fraction"].dump() + " of the rows") +
-                     ", seed " + std::to_string(seed);
-        b.code("keep = sample_rows(df, " + k + ", stratify=" + (s.value("stratify", false) ? "True" : "False") +
+        const bool stratify = s.value("stratify", false);
+        const std::string n = s.contains("n") ? s["n"].dump() : "None";
+        const std::string fraction = s.contains("fraction") ? pythonLiteral(s["fraction"]) : "None";
+        b.sentence = "keep a random " + std::string(stratify ? "stratified " : "") + "sample of " +
+                     (s.contains("n") ? s["n"].dump() + " rows" : s["fraction"].dump() + " of the rows") + ", seed " +
+                     std::to_string(seed) +
+                     (!stratify                ? " (pandas' DataFrame.sample)"
+                      : s.contains("fraction") ? " (pandas' groupby(target).sample)"
+                                               : " (scikit-learn's train_test_split(train_size=n, stratify=target))");
+        b.code("keep = sample_rows(df, n=" + n + ", fraction=" + fraction + ", stratify=" + (stratify ? "True" : "False") +
                ", seed=" + std::to_string(seed) + ", target=TARGET)\ndf = df.iloc[keep].reset_index(drop=True)");
     } else {
         return b.error("op", "cannot be exported to Python");

@@ -236,3 +236,9 @@ TEST_CASE("Python export: resample draws imbalanced-learn's rows as apply does",
     checkEndToEnd("penguins_resample.preplab.json", kDatasets + "penguins.csv");
     checkEndToEnd("german_credit_under.preplab.json", kDatasets + "german_credit.csv");
 }
+
+TEST_CASE("Python export: stratified samples are pandas' groupby.sample and sklearn's train_test_split", "[export][python][sample]")
+{
+    checkEndToEnd("penguins_sample_by_sex.preplab.json", kDatasets + "penguins.csv");
+    checkEndToEnd("german_credit_sample_n.preplab.json", kDatasets + "german_credit.csv");
+}

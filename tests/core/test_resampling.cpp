@@ -1,5 +1,4 @@
 #include "core/bias/resampling.h"
-#include "core/bias/seeded_random.h"
 
 #include <catch2/catch.hpp>
 
@@ -20,27 +19,6 @@ std::vector<std::int32_t> classes(int zeros, int ones)
 }
 
 } // namespace
-
-TEST_CASE("SeededRandom: same seed, same stream; bounded draws stay in range", "[resample]")
-{
-    SeededRandom a(42), b(42), c(43);
-    for (int i = 0; i < 100; ++i) {
-        auto x = a.next();
-        CHECK(x == b.next());
-        (void)c.next();
-    }
-    SeededRandom r(1);
-    std::map<std::size_t, int> hist;
-    for (int i = 0; i < 6000; ++i) {
-        auto v = r.below(6);
-        REQUIRE(v < 6);
-        ++hist[v];
-        double u = r.unit();
-        REQUIRE((u >= 0.0 && u < 1.0));
-    }
-    for (auto& [v, n] : hist)
-        CHECK((n > 850 && n < 1150));
-}
 
 TEST_CASE("samplingStrategy: auto and ratio, as imbalanced-learn's check_sampling_strategy", "[resample]")
 {

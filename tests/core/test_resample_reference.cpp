@@ -99,7 +99,8 @@ void checkFile(const std::string& name)
 
 TEST_CASE("LegacyRandomState: numpy's randint(0, high, size) and uniform(size) draws", "[resample]")
 {
-    for (const json& d : readJson("numpy_draws.json")["draws"]) {
+    const json draws = readJson("numpy_draws.json");  // kept alive: a range-for over a temporary's member dangles
+    for (const json& d : draws["draws"]) {
         stats::LegacyRandomState rng(d["seed"].get<std::uint64_t>());
         const auto high = d["high"].get<std::uint64_t>();
         for (const json& v : d["randint"])

@@ -148,7 +148,7 @@ TEST_CASE("Bias panel: rate chart and table show the core's figures", "[app][bia
         if (axis->at(i).startsWith(QStringLiteral("Female")))
             femaleIndex = i;
     REQUIRE(femaleIndex >= 0);
-    CHECK(axis->at(femaleIndex) == QStringLiteral("Female (n = 1835)"));
+    CHECK(axis->at(femaleIndex) == QStringLiteral("Female<br>(n = 1835)"));
     CHECK_THAT(flagged->at(femaleIndex), WithinRel(557.0 / 1835.0, 1e-12));
     CHECK(meets->at(femaleIndex) == 0.0);
     CHECK(groups.size() == 2);

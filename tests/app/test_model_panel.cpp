@@ -120,7 +120,8 @@ TEST_CASE("Model panel: cards, curves, threshold and groups show the core's figu
     CHECK(panel.cardValue(QStringLiteral("accuracy")) == metricText(c.after->testScores.accuracy));
     CHECK(panel.cardValue(QStringLiteral("roc_auc")) == metricText(c.after->testScores.rocAuc));
     CHECK(panel.cardValue(QStringLiteral("baseline")) == metricText(c.after->baselineTestAccuracy));
-    CHECK(panel.cardDetail(QStringLiteral("f1")).contains(metricText(c.before->testScores.f1)));
+    CHECK(panel.cardDetail(QStringLiteral("f1")).contains(QStringLiteral("Δ")));
+    CHECK(panel.cardDetailToolTip(QStringLiteral("f1")).contains(metricText(c.before->testScores.f1)));
 
     QLineSeries* after = lineNamed(panel.rocChart(), kAfterSeries);
     QLineSeries* before = lineNamed(panel.rocChart(), kBeforeSeries);

@@ -37,20 +37,36 @@ void reset(QChart* chart)
     chart->setTitle({});
     chart->legend()->setVisible(true);
     chart->legend()->setAlignment(Qt::AlignBottom);
-    chart->setMargins(QMargins(6, 6, 6, 6));
+    QFont legendFont = chart->legend()->font();  // a smaller legend leaves the axes their labels
+    legendFont.setPointSizeF(std::max(7.0, QFont().pointSizeF() * 0.85));
+    chart->legend()->setFont(legendFont);
+    chart->setMargins(QMargins(4, 4, 4, 4));
     chart->setBackgroundRoundness(0);
 }
 
-// 0 to `top` rounded up to a tenth (a twentieth below 0.2), ticks on round values.
+// A slightly smaller font for an axis' labels: group labels "female (n = 165)" fit a bar's width
+// in the docked panel at 1280x720.
+void useSmallLabels(QAbstractAxis* axis)
+{
+    QFont font = axis->labelsFont();
+    font.setPointSizeF(std::max(7.0, QFont().pointSizeF() * 0.85));
+    axis->setLabelsFont(font);
+}
+
+// 0 to `top` rounded up to a tenth (a twentieth below 0.2), ticks on round values at most six
+// apart (Qt Charts cuts the labels to "..." when ticks are closer than a line of text).
 QValueAxis* rateAxis(double top, const QString& title)
 {
     auto* axis = new QValueAxis;
     const double step = top <= 0.2 ? 0.05 : 0.1;
     const double end = std::min(1.0, std::ceil(top / step - 1e-9) * step);
     axis->setRange(0, end);
-    axis->setTickCount(static_cast<int>(std::lround(end / step)) + 1);
+    axis->setTickType(QValueAxis::TicksDynamic);
+    axis->setTickAnchor(0);
+    axis->setTickInterval(end <= 0.2 ? 0.05 : end <= 0.5 ? 0.1 : 0.2);
     axis->setLabelFormat(QStringLiteral("%.2f"));
     axis->setTitleText(title);
+    useSmallLabels(axis);
     return axis;
 }
 
@@ -134,9 +150,11 @@ void drawGroupRates(QChart* chart, const bias::GroupReport& report)
         *meets << (g.fourFifthsViolation ? 0 : v);
         *flagged << (g.fourFifthsViolation ? v : 0);
         top = std::max(top, g.positiveRate.value ? g.positiveRate.high : 0.0);
-        QString label = shortLabel(g.group, 18);
-        label += g.positiveRate.value ? QStringLiteral(" (n = %1)").arg(g.positiveRate.denominator, 0, 'f', 0)
-                                      : QStringLiteral(" (n/a — %1)").arg(toQString(g.positiveRate.undefinedReason));
+        // Two lines (axis labels are HTML): the group, then its count, so both fit a bar's width.
+        QString label = shortLabel(g.group, 18).toHtmlEscaped();
+        label += g.positiveRate.value
+                     ? QStringLiteral("<br>(n = %1)").arg(g.positiveRate.denominator, 0, 'f', 0)
+                     : QStringLiteral("<br>(n/a — %1)").arg(toQString(g.positiveRate.undefinedReason).toHtmlEscaped());
         categories << label;
         if (g.group == report.referenceGroup)
             referenceRate = g.positiveRate.value;
@@ -149,6 +167,7 @@ void drawGroupRates(QChart* chart, const bias::GroupReport& report)
 
     auto* xAxis = new QBarCategoryAxis;
     xAxis->append(categories);
+    useSmallLabels(xAxis);
     xAxis->setTitleText(QObject::tr("%1%2 (reference: %3)")
                             .arg(toQString(report.sensitive), report.binned ? QObject::tr(", quartile bins") : QString(),
                                  toQString(report.referenceGroup)));

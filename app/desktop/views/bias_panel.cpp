@@ -136,10 +136,13 @@ BiasPanel::BiasPanel(QWidget* parent) : QWidget(parent)
     m_groupTable->setAlternatingRowColors(true);
 
     auto* groupsPage = new QWidget;
-    auto* groupsTop = new QHBoxLayout;
-    groupsTop->addWidget(new QLabel(tr("Groups of")));
-    groupsTop->addWidget(m_shownColumn);
-    groupsTop->addStretch(1);
+    // "Groups of" sits beside the tabs (shown with the Groups tab only): the rate chart keeps the
+    // height its axis labels need.
+    auto* groupsTop = new QWidget;
+    auto* groupsTopLayout = new QHBoxLayout(groupsTop);
+    groupsTopLayout->setContentsMargins(0, 0, 4, 0);
+    groupsTopLayout->addWidget(new QLabel(tr("Groups of")));
+    groupsTopLayout->addWidget(m_shownColumn);
     m_shareView = makeChartView(tr("Each group's share of the rows: a small group's rates are uncertain and a model "
                                    "sees few of its rows"));
     m_shareView->setMinimumSize(200, 120);
@@ -154,8 +157,7 @@ BiasPanel::BiasPanel(QWidget* parent) : QWidget(parent)
     groupsSplit->setStretchFactor(1, 2);
     groupsSplit->setSizes({700, 560});
     auto* groupsLayout = new QVBoxLayout(groupsPage);
-    groupsLayout->setContentsMargins(4, 4, 4, 4);
-    groupsLayout->addLayout(groupsTop);
+    groupsLayout->setContentsMargins(0, 2, 0, 0);
     groupsLayout->addWidget(groupsSplit, 1);
 
     m_intersectionView = makeChartView(
@@ -196,12 +198,25 @@ BiasPanel::BiasPanel(QWidget* parent) : QWidget(parent)
     m_tabs->addTab(simpsonPage, tr("Simpson"));
     m_ledger = new LedgerView;
     m_tabs->addTab(m_ledger, tr("Ledger"));
+    m_tabs->setCornerWidget(groupsTop, Qt::TopRightCorner);
+    connect(m_tabs, &QTabWidget::currentChanged, groupsTop, [this, groupsTop, groupsPage] {
+        groupsTop->setVisible(m_tabs->currentWidget() == groupsPage);
+    });
+    // Below this height the charts' axis labels are cut: the panel scrolls instead.
+    m_tabs->setMinimumHeight(250);
 
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(6, 6, 6, 6);
+    auto* content = new QWidget;
+    auto* layout = new QVBoxLayout(content);
+    layout->setContentsMargins(6, 4, 6, 4);
+    layout->setSpacing(3);
     layout->addLayout(controls);
     layout->addWidget(m_summary);
     layout->addWidget(m_tabs, 1);
+    auto* scroll = new ScrollPanel(content);
+    scroll->setObjectName(QStringLiteral("BiasScroll"));
+    auto* outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(scroll);
 
     connect(m_target, &QComboBox::currentTextChanged, this, [this] {
         if (m_updating)

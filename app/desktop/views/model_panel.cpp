@@ -37,8 +37,8 @@ const std::vector<CardSpec>& cardSpecs()
 {
     static const std::vector<CardSpec> specs = {
         {QStringLiteral("accuracy"), QObject::tr("Accuracy"), QObject::tr("Share of the test rows the model predicts correctly")},
-        {QStringLiteral("balanced_accuracy"), QObject::tr("Balanced accuracy"),
-         QObject::tr("Mean recall over the classes: an accuracy that always guessing the majority class cannot inflate")},
+        {QStringLiteral("balanced_accuracy"), QObject::tr("Bal. acc."),
+         QObject::tr("Balanced accuracy: mean recall over the classes, an accuracy that always guessing the majority class cannot inflate")},
         {QStringLiteral("precision"), QObject::tr("Precision"),
          QObject::tr("Of the test rows predicted positive, the share that truly are positive")},
         {QStringLiteral("recall"), QObject::tr("Recall"),
@@ -46,8 +46,8 @@ const std::vector<CardSpec>& cardSpecs()
         {QStringLiteral("f1"), QObject::tr("F1"), QObject::tr("Harmonic mean of precision and recall")},
         {QStringLiteral("roc_auc"), QObject::tr("ROC AUC"),
          QObject::tr("Probability that a random positive row scores above a random negative one; 0.5 = chance")},
-        {QStringLiteral("baseline"), QObject::tr("Majority baseline"),
-         QObject::tr("Accuracy of always predicting the most frequent training class: a useful model beats it")},
+        {QStringLiteral("baseline"), QObject::tr("Baseline"),
+         QObject::tr("Majority baseline: accuracy of always predicting the most frequent training class; a useful model beats it")},
     };
     return specs;
 }
@@ -168,7 +168,7 @@ ModelPanel::ModelPanel(QWidget* parent) : QWidget(parent)
     m_progress->hide();
     m_status = new QLabel;
     m_status->setObjectName(QStringLiteral("ModelStatus"));
-    makeWrapping(m_status);
+    m_status->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
     for (QComboBox* box : {m_target, m_positive, m_model, m_sensitive})
         makeCompact(box, 6);
 
@@ -184,38 +184,44 @@ ModelPanel::ModelPanel(QWidget* parent) : QWidget(parent)
     controls->addWidget(new QLabel(tr("Groups")));
     controls->addWidget(m_sensitive, 1);
     controls->addWidget(m_progress);
-    controls->addWidget(m_status, 1);
 
-    auto* cards = new QHBoxLayout;
-    cards->setSpacing(6);
+    // The cards take two lines: four one-line cards a row, each the metric's name, its value after
+    // the recipe and the change from the raw-data model (the change's tooltip has the before value,
+    // or the reason the metric is n/a).
+    auto* cards = new QGridLayout;
+    cards->setSpacing(3);
+    constexpr int kCardsPerRow = 4;
     for (const auto& spec : cardSpecs()) {
+        const int index = static_cast<int>(m_cards.size());
         auto* frame = new QFrame;
         frame->setObjectName(QStringLiteral("card_") + spec.key);
         frame->setFrameShape(QFrame::StyledPanel);
         frame->setStyleSheet(QStringLiteral("QFrame#card_%1 { background: palette(base); border: 1px solid #d0d4da; border-radius: 4px; }")
                                  .arg(spec.key));
         frame->setToolTip(spec.tooltip);
-        auto* l = new QVBoxLayout(frame);
-        l->setContentsMargins(8, 4, 8, 4);
-        l->setSpacing(0);
+        auto* l = new QHBoxLayout(frame);
+        l->setContentsMargins(5, 1, 4, 1);
+        l->setSpacing(5);
         auto* title = new QLabel(spec.title);
-        title->setWordWrap(true);  // "Balanced accuracy" on two lines when the panel is narrow
         title->setStyleSheet(QStringLiteral("color: #555; border: none;"));
         Card card;
         card.value = new QLabel(QStringLiteral("—"));
-        card.value->setStyleSheet(QStringLiteral("font-size: 17pt; font-weight: 600; border: none;"));
-        card.detail = new QLabel;
+        card.value->setStyleSheet(QStringLiteral("font-size: 11pt; font-weight: 600; border: none;"));
+        // One line: a long reason ("n/a — ...") ends in "…" at the card's edge, the tooltip has it all.
+        card.detail = new ElidedLabel;
         card.detail->setStyleSheet(QStringLiteral("border: none;"));
-        // Long reasons ("n/a — ...") wrap inside the card instead of widening the panel.
-        card.detail->setWordWrap(true);
-        card.detail->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-        card.detail->setTextFormat(Qt::RichText);
+        card.detail->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);  // the cards share the width evenly
+        QFont small = card.detail->font();
+        small.setPointSizeF(small.pointSizeF() * 0.9);
+        card.detail->setFont(small);
         l->addWidget(title);
         l->addWidget(card.value);
-        l->addWidget(card.detail);
-        cards->addWidget(frame, 1);
+        l->addWidget(card.detail, 1);
+        cards->addWidget(frame, index / kCardsPerRow, index % kCardsPerRow);
         m_cards[spec.key] = card;
     }
+    for (int c = 0; c < kCardsPerRow; ++c)
+        cards->setColumnStretch(c, 1);
 
     m_rocView = makeChartView(tr("True positive rate against false positive rate as the threshold falls; the marker is the "
                                  "slider's threshold on the recipe's model"));
@@ -251,6 +257,7 @@ ModelPanel::ModelPanel(QWidget* parent) : QWidget(parent)
     auto* curves = new QWidget;
     auto* curvesLayout = new QHBoxLayout(curves);
     curvesLayout->setContentsMargins(4, 4, 4, 4);
+    curvesLayout->setContentsMargins(0, 2, 0, 0);
     curvesLayout->addWidget(m_rocView, 4);
     curvesLayout->addWidget(m_prView, 4);
     curvesLayout->addWidget(side, 4);
@@ -286,27 +293,36 @@ ModelPanel::ModelPanel(QWidget* parent) : QWidget(parent)
 
     m_leakageSummary = new QLabel;
     m_leakageSummary->setObjectName(QStringLiteral("LeakageSummary"));
-    makeWrapping(m_leakageSummary);
+    m_leakageSummary->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);  // one line, cut at the edge
     m_leakageSummary->setToolTip(tr("What fitting the recipe's steps on all rows instead of the training rows changes; "
                                     "details in the \"Fitted on all rows\" tab"));
     m_leakageSummary->hide();
-    m_splitNote = new QLabel;
+    m_splitNote = new ElidedLabel;
     m_splitNote->setObjectName(QStringLiteral("SplitNote"));
     m_splitNote->setStyleSheet(QStringLiteral("color: #a04000;"));
-    // One line whatever its length: the label is cut at the panel's edge, the tooltip has it all.
-    m_splitNote->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+    // One line whatever its length: it ends in "…" at the panel's edge, the tooltip has it all.
     m_splitNote->hide();
     // The tab repeats the line in full.
     connect(m_tabs, &QTabWidget::currentChanged, this,
             [this] { m_leakageSummary->setVisible(m_comparison.leakage && m_tabs->currentWidget() != m_leakageView); });
 
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(6, 6, 6, 6);
+    // Below this height the charts' axis labels are cut: the panel scrolls instead.
+    m_tabs->setMinimumHeight(230);
+    auto* content = new QWidget;
+    auto* layout = new QVBoxLayout(content);
+    layout->setContentsMargins(6, 4, 6, 4);
+    layout->setSpacing(3);
     layout->addLayout(controls);
+    layout->addWidget(m_status);
     layout->addLayout(cards);
     layout->addWidget(m_splitNote);
     layout->addWidget(m_leakageSummary);
     layout->addWidget(m_tabs, 1);
+    auto* scroll = new ScrollPanel(content);
+    scroll->setObjectName(QStringLiteral("ModelScroll"));
+    auto* outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(scroll);
 
     auto changed = [this] {
         if (!m_updating)
@@ -347,6 +363,12 @@ QString ModelPanel::cardDetail(const QString& metric) const
 {
     auto it = m_cards.find(metric);
     return it == m_cards.end() ? QString() : it->second.detail->text();
+}
+
+QString ModelPanel::cardDetailToolTip(const QString& metric) const
+{
+    auto it = m_cards.find(metric);
+    return it == m_cards.end() ? QString() : it->second.detail->toolTip();
 }
 
 void ModelPanel::updateParameterSpin()
@@ -490,6 +512,7 @@ void ModelPanel::onFinished(const ModelComparison& comparison)
                               .arg(comparison.before->testRows)
                               .arg(comparison.after->trainRows)
                               .arg(comparison.after->syntheticTrainRows));
+    m_status->setToolTip(m_status->text());
     updateCards();
     const QString note = toQString(comparison.splitNote);
     m_splitNote->setText(note.isEmpty() ? QString() : tr("Split: %1").arg(note));
@@ -499,6 +522,9 @@ void ModelPanel::onFinished(const ModelComparison& comparison)
     m_splitNote->setVisible(!note.isEmpty());
     m_leakageView->setComparison(comparison);
     m_leakageSummary->setText(tr("<b>Fitted on all rows:</b> %1").arg(toQString(comparison.leakageSentence).toHtmlEscaped()));
+    m_leakageSummary->setToolTip(tr("What fitting the recipe's steps on all rows instead of the training rows changes "
+                                    "(details in the \"Fitted on all rows\" tab): %1")
+                                     .arg(toQString(comparison.leakageSentence)));
     m_leakageSummary->setVisible(comparison.leakage && m_tabs->currentWidget() != m_leakageView);
 
     const QString undefined = toQString(comparison.error.empty() ? comparison.curvesUndefinedReason : comparison.error);
@@ -531,25 +557,30 @@ void ModelPanel::updateCards()
         card.value->setText(shown.defined() ? metricText(shown) : QStringLiteral("n/a"));
         card.value->setToolTip(shown.defined() ? QString() : metricText(shown));
         QString detail;
+        QString colour = QStringLiteral("#555");
+        card.detail->setToolTip(QString());
         if (!shown.defined()) {
-            detail = QStringLiteral("<span style='color:#777'>%1</span>").arg(toQString(shown.reason).toHtmlEscaped());
+            detail = toQString(shown.reason);
+            colour = QStringLiteral("#777");
             card.detail->setToolTip(metricText(shown));
         }
         else if (after && before.defined()) {
             const double delta = **after - *before;
             const bool better = delta > 0.0005, worse = delta < -0.0005;
-            const QString colour = key == QLatin1String("baseline") ? QStringLiteral("#555")
-                                   : better                         ? QStringLiteral("#1a7f37")
-                                   : worse                          ? QStringLiteral("#b42318")
-                                                                    : QStringLiteral("#555");
-            detail = tr("before %1 · <span style='color:%2'>Δ %3%4</span>")
-                         .arg(metricText(before), colour, delta >= 0 ? QStringLiteral("+") : QStringLiteral("−"))
-                         .arg(std::abs(delta), 0, 'f', 3);
+            colour = key == QLatin1String("baseline") ? QStringLiteral("#555")
+                     : better                         ? QStringLiteral("#1a7f37")
+                     : worse                          ? QStringLiteral("#b42318")
+                                                      : QStringLiteral("#555");
+            const QString change = QStringLiteral("%1%2").arg(delta >= 0 ? QStringLiteral("+") : QStringLiteral("−"))
+                                       .arg(std::abs(delta), 0, 'f', 3);
+            detail = QStringLiteral("Δ\u2009%1").arg(change);
+            card.detail->setToolTip(tr("Before the recipe %1, after %2 (Δ %3)").arg(metricText(before), metricText(shown), change));
         } else if (!after)
             detail = tr("raw data only");
         else
             detail = tr("before %1").arg(metricText(before));
         card.detail->setText(detail);
+        card.detail->setStyleSheet(QStringLiteral("border: none; color: %1;").arg(colour));
     }
 }
 

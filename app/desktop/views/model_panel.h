@@ -58,9 +58,11 @@ public:
     // One line: why the split is not stratified although the target is a class (hidden when it is).
     QLabel* splitNote() const { return m_splitNote; }
     // The "after" value shown on a metric card ("accuracy", "balanced_accuracy", "precision",
-    // "recall", "f1", "roc_auc", "baseline") and its before/delta line.
+    // "recall", "f1", "roc_auc", "baseline"), its change line ("Δ +0.012" or the n/a reason) and
+    // that line's tooltip (the before and after values, or the reason in full).
     QString cardValue(const QString& metric) const;
     QString cardDetail(const QString& metric) const;
+    QString cardDetailToolTip(const QString& metric) const;
 
 Q_SIGNALS:
     void comparisonShown();

@@ -45,6 +45,12 @@ QValueAxis* unitAxis(const QString& title)
     axis->setTickCount(6);
     axis->setLabelFormat(QStringLiteral("%.1f"));
     axis->setTitleText(title);
+    // Slightly smaller type: the docked panel's curves at 1280x720 keep whole axis titles.
+    QFont font = axis->titleFont();
+    font.setPointSizeF(std::max(7.0, QFont().pointSizeF() * 0.85));
+    axis->setTitleFont(font);
+    font.setBold(false);
+    axis->setLabelsFont(font);
     return axis;
 }
 

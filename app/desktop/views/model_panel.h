@@ -28,6 +28,8 @@ class QTableWidget;
 
 namespace preplab::desktop {
 
+class MetricCards;
+
 class LatestTask;
 class LeakageView;
 
@@ -71,10 +73,6 @@ protected:
     void showEvent(QShowEvent* event) override;
 
 private:
-    struct Card {
-        QLabel* value = nullptr;
-        QLabel* detail = nullptr;
-    };
     void recompute();
     void onFinished(const ModelComparison& comparison);
     void fillTargetChoices();
@@ -99,7 +97,7 @@ private:
     QComboBox* m_sensitive = nullptr;
     QProgressBar* m_progress = nullptr;
     QLabel* m_status = nullptr;
-    std::map<QString, Card> m_cards;
+    MetricCards* m_metricCards = nullptr;
     QTabWidget* m_tabs = nullptr;
     QChartView* m_rocView = nullptr;
     QChartView* m_prView = nullptr;

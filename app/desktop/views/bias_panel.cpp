@@ -263,8 +263,8 @@ void BiasPanel::setTable(std::shared_ptr<const Table> table, const std::string& 
     QString target = previousTarget;
     if (!targetHint.empty() && (first || target.isEmpty()))
         target = toQString(targetHint);
-    if (m_target->findText(target) < 0 && m_target->count() > 0)
-        target = m_target->itemText(m_target->count() - 1);
+    if (m_target->findText(target) < 0 && m_table)
+        target = toQString(likelyTarget(*m_table));
     m_target->setCurrentText(target);
     m_updating = false;
     // The target's values take a pass over the column: only while the panel is seen.

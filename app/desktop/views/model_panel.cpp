@@ -325,8 +325,8 @@ void ModelPanel::setRecipe(std::shared_ptr<const Table> source, std::vector<nloh
                 m_sensitive->addItem(toQString(name));
             }
         QString t = !target.empty() ? toQString(target) : previous;
-        if (m_target->findText(t) < 0 && m_target->count() > 0)
-            t = m_target->itemText(m_target->count() - 1);
+        if (m_target->findText(t) < 0 && m_source)
+            t = toQString(likelyTarget(*m_source));
         m_target->setCurrentText(t);
         if (m_source) {
             const auto guess = likelySensitiveColumns(*m_source);

@@ -6,6 +6,8 @@
 #include <cctype>
 #include <exception>
 #include <map>
+#include <set>
+#include <string_view>
 
 namespace preplab::desktop {
 
@@ -40,6 +42,31 @@ std::vector<std::string> likelySensitiveColumns(const Table& table)
             out.push_back(name);
     }
     return out;
+}
+
+std::string likelyTarget(const Table& table)
+{
+    static const std::vector<std::string> kNames = {"target",  "label",  "class",    "y",        "outcome", "species",
+                                                    "income",  "admit",  "admitted", "survived", "diagnosis", "churn"};
+    const auto& names = table.names();
+    for (const auto& name : names) {
+        std::string lower = name;
+        std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char ch) { return std::tolower(ch); });
+        if (std::find(kNames.begin(), kNames.end(), lower) != kNames.end())
+            return name;
+    }
+    for (std::size_t i = names.size(); i-- > 0;) {
+        const Column& c = table.column(i);
+        if (c.type() != ColumnType::Categorical && c.type() != ColumnType::Boolean)
+            continue;
+        std::set<std::string_view> seen;
+        for (std::size_t r = 0; r < c.size() && seen.size() <= 10; ++r)
+            if (c.isValid(r))
+                seen.insert(c.type() == ColumnType::Boolean ? (c.integer(r) ? "1" : "0") : c.text(r));
+        if (seen.size() >= 2 && seen.size() <= 10)
+            return names[i];
+    }
+    return names.empty() ? std::string() : names.back();
 }
 
 BiasAnalysis analyzeBias(const BiasRequest& request, const Progress& progress)

@@ -47,6 +47,11 @@ std::vector<std::string> distinctValues(const Table& table, const std::string& c
 // Columns that look like sensitive attributes by name (sex, gender, race, ethnicity), in table
 // order, at most two (each one adds proxy and Simpson scans).
 std::vector<std::string> likelySensitiveColumns(const Table& table);
+// The panels' first choice of target when the recipe names none: a column named as public datasets
+// name their outcome (target, label, class, y, outcome, species, income, admit, admitted, survived,
+// diagnosis, churn; any case), else the last categorical or boolean column with 2 to 10 distinct
+// values, else the last column. Empty for a table without columns.
+std::string likelyTarget(const Table& table);
 
 } // namespace preplab::desktop
 

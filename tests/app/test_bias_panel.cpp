@@ -14,6 +14,7 @@
 #include <QBarCategoryAxis>
 #include <QBarSet>
 #include <QChart>
+#include <QComboBox>
 #include <QDir>
 #include <QHorizontalBarSeries>
 #include <QHorizontalStackedBarSeries>
@@ -276,4 +277,28 @@ TEST_CASE("Bias panel: two sensitive columns give a stacked intersection", "[app
     CHECK_FALSE(panel.analysis().diagnosis);
     CHECK(panel.rateChart()->series().isEmpty());
     CHECK(panel.rateChart()->title().contains(QStringLiteral("sensitive")));
+}
+
+TEST_CASE("likelyTarget: the outcome column of each sample, else the last small categorical column", "[bias]")
+{
+    CHECK(likelyTarget(*loadSample(QStringLiteral("penguins.csv"))) == "species");
+    CHECK(likelyTarget(*loadSample(QStringLiteral("adult.csv"))) == "income");
+    CHECK(likelyTarget(*loadSample(QStringLiteral("ucb_admissions_individual.csv"))) == "Admit");
+    CHECK(likelyTarget(*loadSample(QStringLiteral("airquality.csv"))) == "Day");  // numbers only: the last column
+
+    Table t;
+    REQUIRE(t.addColumn("kind", Column::fromStrings({"a", "b", "a", "c"})));
+    REQUIRE(t.addColumn("flag", Column::makeBoolean({1, 0, 1, 1})));
+    REQUIRE(t.addColumn("constant", Column::fromStrings({"x", "x", "x", "x"})));  // one value: not an outcome
+    REQUIRE(t.addColumn("amount", Column::fromOptionals({1.0, 2.0, 3.0, 4.0})));
+    CHECK(likelyTarget(t) == "flag");
+    CHECK(likelyTarget(Table()).empty());
+
+    // the Bias panel opens on it when the recipe names no target
+    BiasPanel panel;
+    panel.setTable(loadSample(QStringLiteral("penguins.csv")), {});
+    settle(panel);
+    auto* target = panel.findChild<QComboBox*>(QStringLiteral("BiasTarget"));
+    REQUIRE(target);
+    CHECK(target->currentText() == QStringLiteral("species"));
 }

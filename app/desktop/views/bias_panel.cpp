@@ -72,6 +72,7 @@ BiasPanel::BiasPanel(QWidget* parent) : QWidget(parent)
     connect(m_task, &LatestTask::finished, this, [this](const QVariant& v) { onFinished(v.value<BiasAnalysis>()); });
 
     m_target = new QComboBox;
+    m_target->setObjectName(QStringLiteral("BiasTarget"));
     m_target->setToolTip(tr("The outcome column: each group's rate of its positive value is compared"));
     m_positive = new QComboBox;
     m_positive->setToolTip(tr("The value of the target that counts as the favourable (positive) outcome"));

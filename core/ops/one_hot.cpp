@@ -66,51 +66,54 @@ public:
         StepOutput out;
         out.table = table;
         std::size_t added = 0, unseen = 0;
-        // The indicator columns of every encoded column are built in parallel (one task each),
-        // from each column's category positions; then they replace the columns in order.
+        // The indicator columns are built in parallel (one task each) from their column's category
+        // positions; then they replace the encoded columns in order.
         struct Indicator {
             std::size_t column;    // index into m_columns
             std::int32_t position;  // category position the indicator is 1 for
             std::string name;
             ColumnPtr values;
         };
+        // One pass over each encoded column's category positions: missing values mapped to their
+        // category (or to "unseen"), the count of each position taken, and the positions narrowed
+        // to a byte when they fit, so the indicator passes below read 1 byte a row.
         std::vector<std::vector<std::int32_t>> positions(m_columns.size());
+        std::vector<std::vector<std::uint8_t>> narrow(m_columns.size());
+        std::vector<std::vector<std::size_t>> counts(m_columns.size());
+        std::vector<std::size_t> unseenIn(m_columns.size(), 0);
         parallelTasks(m_columns.size(), [&](std::size_t k) {
             const Encoding& e = m_encodings[k];
             positions[k] = categoryPositions(*table.find(m_columns[k]), e.categories);
             const auto missingPos = static_cast<std::int32_t>(e.categories.size());
-            for (std::int32_t& p : positions[k])
+            counts[k].assign(e.categories.size() + 1, 0);  // + missing
+            for (std::int32_t& p : positions[k]) {
                 if (p == kMissingCategory)
                     p = e.missingCategory ? missingPos : kUnseenCategory;
-        });
-        std::vector<Indicator> indicators;
-        for (std::size_t k = 0; k < m_columns.size(); ++k) {
-            const Encoding& e = m_encodings[k];
-            unseen += static_cast<std::size_t>(std::count(positions[k].begin(), positions[k].end(), kUnseenCategory));
-            const std::size_t total = e.categories.size() + e.missingCategory;
-            for (std::size_t j = e.dropped; j < total; ++j)
-                indicators.push_back({k, static_cast<std::int32_t>(j),
-                                      m_columns[k] + "_" + (j < e.categories.size() ? e.categories[j] : std::string("nan")),
-                                      nullptr});
-        }
-        // Each indicator is one vectorised pass comparing the positions with its category; the
-        // positions are narrowed to a byte first when they fit, so the passes read 1 byte a row.
-        // Summaries come from the count of each position (ColumnSummary::setByteMoments), exactly
-        // what ColumnSummary::of computes for the 0/1 column.
-        std::vector<std::vector<std::uint8_t>> narrow(m_columns.size());
-        std::vector<std::vector<std::size_t>> counts(m_columns.size());
-        parallelTasks(m_columns.size(), [&](std::size_t k) {
-            const std::size_t slots = m_encodings[k].categories.size() + 1;  // + missing
-            counts[k].assign(slots, 0);
-            for (std::int32_t p : positions[k])
-                counts[k][static_cast<std::size_t>(p)] += p >= 0;
-            if (slots < 256) {
+                if (p >= 0)
+                    ++counts[k][static_cast<std::size_t>(p)];
+                else
+                    ++unseenIn[k];
+            }
+            if (counts[k].size() < 256) {
                 narrow[k].resize(positions[k].size());
                 std::transform(positions[k].begin(), positions[k].end(), narrow[k].begin(),
                                [](std::int32_t p) { return static_cast<std::uint8_t>(p < 0 ? 255 : p); });
                 std::vector<std::int32_t>().swap(positions[k]);
             }
         });
+        std::vector<Indicator> indicators;
+        for (std::size_t k = 0; k < m_columns.size(); ++k) {
+            const Encoding& e = m_encodings[k];
+            unseen += unseenIn[k];
+            const std::size_t total = e.categories.size() + e.missingCategory;
+            for (std::size_t j = e.dropped; j < total; ++j)
+                indicators.push_back({k, static_cast<std::int32_t>(j),
+                                      m_columns[k] + "_" + (j < e.categories.size() ? e.categories[j] : std::string("nan")),
+                                      nullptr});
+        }
+        // Each indicator is one vectorised pass comparing the positions with its category. Its
+        // summary comes from the count of its position (ColumnSummary::setByteMoments), exactly
+        // what ColumnSummary::of computes for the 0/1 column.
         parallelTasks(indicators.size(), [&](std::size_t t) {
             Indicator& ind = indicators[t];
             const std::size_t k = ind.column;

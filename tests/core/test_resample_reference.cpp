@@ -3,15 +3,12 @@
 // real datasets, after a split too (training rows only). Reference: tests/data/resample/*.json,
 // written by tests/tools/gen_resample_reference.py (imblearn 0.10 re-implemented line by line on
 // numpy 1.24's RandomState and scikit-learn 1.2.1's NearestNeighbors).
-#include "core/io/reader.h"
 #include "core/pipeline/pipeline.h"
 #include "core/stats/numpy_random.h"
+#include "reference_data.h"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
-
-#include <fstream>
-#include <map>
 
 using namespace preplab;
 using nlohmann::json;
@@ -19,23 +16,13 @@ using Catch::Matchers::WithinAbs;
 
 namespace {
 
-json readJson(const std::string& name)
-{
-    std::ifstream in(std::string(PREPLAB_TEST_DATA_DIR) + "/resample/" + name);
-    REQUIRE(in);
-    return json::parse(in);
-}
+json readJson(const std::string& name) { return testdata::readJson("resample/" + name); }
 
+// "datasets/<file>" is a file of ../shared/datasets; any other path is under tests/data.
 const Table& dataset(const std::string& path)
 {
-    static std::map<std::string, Table> cache;
-    if (auto it = cache.find(path); it != cache.end())
-        return it->second;
-    const std::string full = path.rfind("datasets/", 0) == 0 ? std::string(PREPLAB_SHARED_DIR) + "/" + path
-                                                             : std::string(PREPLAB_TEST_DATA_DIR) + "/" + path;
-    auto r = io::readTable(full);
-    REQUIRE(r);
-    return cache.emplace(path, std::move(r->table)).first->second;
+    return testdata::cachedTable(path.rfind("datasets/", 0) == 0 ? std::string(PREPLAB_SHARED_DIR) + "/" + path
+                                                                 : std::string(PREPLAB_TEST_DATA_DIR) + "/" + path);
 }
 
 // Runs the case's recipe (an optional split, then resample) and checks the rows against imblearn's.

@@ -5,11 +5,11 @@
 // scikit-learn 1.2.1) on adult, penguins and german_credit; plus degenerate inputs.
 #include "core/io/reader.h"
 #include "core/pipeline/pipeline.h"
+#include "reference_data.h"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include <fstream>
 #include <map>
 #include <optional>
 #include <string>
@@ -21,23 +21,11 @@ namespace {
 
 const json& reference()
 {
-    static const json doc = [] {
-        std::ifstream in(std::string(PREPLAB_TEST_DATA_DIR) + "/sample/stratified.json");
-        REQUIRE(in);
-        return json::parse(in);
-    }();
+    static const json doc = testdata::readJson("sample/stratified.json");
     return doc;
 }
 
-const Table& dataset(const std::string& file)
-{
-    static std::map<std::string, Table> cache;
-    if (auto it = cache.find(file); it != cache.end())
-        return it->second;
-    auto r = io::readTable(std::string(PREPLAB_SHARED_DIR) + "/datasets/" + file);
-    REQUIRE(r);
-    return cache.emplace(file, std::move(r->table)).first->second;
-}
+const Table& dataset(const std::string& file) { return testdata::sharedDataset(file); }
 
 // Runs a one-step recipe with `target`; the error message when it fails.
 Result<std::unique_ptr<pipeline::Pipeline>> runSample(const Table& table, const json& step, const std::string& target)

@@ -7,12 +7,11 @@
 #include "core/pipeline/pipeline.h"
 #include "core/stats/numpy_random.h"
 #include "core/stats/shuffle_split.h"
+#include "reference_data.h"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include <fstream>
-#include <map>
 
 using namespace preplab;
 using nlohmann::json;
@@ -21,24 +20,15 @@ namespace {
 
 const json& reference()
 {
-    static const json doc = [] {
-        std::ifstream in(std::string(PREPLAB_TEST_DATA_DIR) + "/split/reference.json");
-        REQUIRE(in);
-        return json::parse(in);
-    }();
+    static const json doc = testdata::readJson("split/reference.json");
     return doc;
 }
 
+// ties.csv is under tests/data/split; the others are files of ../shared/datasets.
 const Table& dataset(const std::string& file)
 {
-    static std::map<std::string, Table> cache;
-    if (auto it = cache.find(file); it != cache.end())
-        return it->second;
-    const std::string path = file == "ties.csv" ? std::string(PREPLAB_TEST_DATA_DIR) + "/split/ties.csv"
-                                                : std::string(PREPLAB_SHARED_DIR) + "/datasets/" + file;
-    auto r = io::readTable(path);
-    REQUIRE(r);
-    return cache.emplace(file, std::move(r->table)).first->second;
+    return file == "ties.csv" ? testdata::cachedTable(std::string(PREPLAB_TEST_DATA_DIR) + "/split/ties.csv")
+                              : testdata::sharedDataset(file);
 }
 
 // Runs a one-step recipe and returns the pipeline (its output and row origins).

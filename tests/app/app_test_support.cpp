@@ -1,6 +1,15 @@
 #include "app_test_support.h"
 
+#include "app/desktop/charts/before_after_chart.h"
+#include "app/desktop/charts/scatter_chart.h"
+#include "app/desktop/main_window.h"
+#include "app/desktop/workers/evaluation_worker.h"
+
 #include <catch2/catch.hpp>
+
+#include <QApplication>
+#include <QDir>
+#include <QWidget>
 
 namespace preplab::desktop::testing {
 
@@ -21,6 +30,23 @@ LoadOutcome loadPenguins()
     INFO((outcome.error ? outcome.error->describe() : std::string()));
     REQUIRE(outcome.table);
     return outcome;
+}
+
+void settleWindow(MainWindow& window)
+{
+    for (int i = 0; i < 200 && (window.loadWorker()->isRunning() || window.evaluationWorker()->isBusy()); ++i) {
+        window.loadWorker()->wait();
+        window.evaluationWorker()->waitForIdle();
+        QApplication::processEvents();
+    }
+    window.beforeAfterChart()->scatter()->waitForIdle();
+    QApplication::processEvents();
+}
+
+void saveScreenshot(QWidget& widget, const QString& name)
+{
+    QDir().mkpath(QStringLiteral(PREPLAB_SCREENSHOT_DIR));
+    REQUIRE(widget.grab().save(QStringLiteral(PREPLAB_SCREENSHOT_DIR "/") + name));
 }
 
 } // namespace preplab::desktop::testing

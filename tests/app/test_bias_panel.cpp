@@ -77,12 +77,6 @@ int rowOf(QTableWidget* table, const QString& group)
     return -1;
 }
 
-void save(QWidget& widget, const QString& name)
-{
-    QDir().mkpath(QStringLiteral(PREPLAB_SCREENSHOT_DIR));
-    REQUIRE(widget.grab().save(QStringLiteral(PREPLAB_SCREENSHOT_DIR "/") + name));
-}
-
 } // namespace
 
 TEST_CASE("Bias analysis: UC Berkeley admissions by gender", "[app][bias]")
@@ -184,7 +178,7 @@ TEST_CASE("Bias panel: rate chart and table show the core's figures", "[app][bia
     CHECK(t->item(row, 6)->text().startsWith(QStringLiteral("below 0.8")));
     CHECK(t->item(row, 0)->background().color() != t->item(rowOf(t, QStringLiteral("Male")), 0)->background().color());
     CHECK_FALSE(t->horizontalHeaderItem(5)->toolTip().isEmpty());
-    save(panel, QStringLiteral("bias_panel_groups.png"));
+    testing::saveScreenshot(panel, QStringLiteral("bias_panel_groups.png"));
 
     // Simpson: the department reversal is listed first and drawn as aggregate then per stratum.
     panel.tabs()->setCurrentIndex(3);
@@ -195,7 +189,7 @@ TEST_CASE("Bias panel: rate chart and table show the core's figures", "[app][bia
     CHECK(women->count() == 7);  // all rows + departments A..F
     CHECK_THAT(women->at(0), WithinRel(557.0 / 1835.0, 1e-12));
     QApplication::processEvents();
-    save(panel, QStringLiteral("bias_panel_simpson.png"));
+    testing::saveScreenshot(panel, QStringLiteral("bias_panel_simpson.png"));
 
     panel.tabs()->setCurrentIndex(2);
     auto* proxies = seriesOf<QHorizontalBarSeries>(panel.proxyChart());
@@ -233,10 +227,10 @@ TEST_CASE("Bias panel: Adult income by sex, proxies ranked", "[app][bias][screen
     const int shown = strength->count();
     for (int i = 0; i < shown; ++i)
         CHECK(strength->at(i) == ranked[static_cast<std::size_t>(shown - 1 - i)].strength.value_or(0));
-    save(panel, QStringLiteral("bias_panel_adult_groups.png"));
+    testing::saveScreenshot(panel, QStringLiteral("bias_panel_adult_groups.png"));
     panel.tabs()->setCurrentIndex(2);
     QApplication::processEvents();
-    save(panel, QStringLiteral("bias_panel_adult_proxies.png"));
+    testing::saveScreenshot(panel, QStringLiteral("bias_panel_adult_proxies.png"));
 }
 
 TEST_CASE("Bias panel: two sensitive columns give a stacked intersection", "[app][bias][screenshot]")
@@ -269,7 +263,7 @@ TEST_CASE("Bias panel: two sensitive columns give a stacked intersection", "[app
     CHECK(femaleA->positiveRate.denominator == 108);
     panel.tabs()->setCurrentIndex(1);
     QApplication::processEvents();
-    save(panel, QStringLiteral("bias_panel_intersection.png"));
+    testing::saveScreenshot(panel, QStringLiteral("bias_panel_intersection.png"));
 
     // Unchecking every sensitive column explains what is missing instead of drawing zeros.
     panel.setChoices("Admit", "Admitted", {});

@@ -76,43 +76,22 @@ TEST_CASE("MainWindow: menus, toolbar and recent files", "[app][mainwindow]")
     QSettings().remove(QStringLiteral("recentFiles"));
 }
 
-namespace {
-
-void settle(MainWindow& window)
-{
-    for (int i = 0; i < 200 && (window.loadWorker()->isRunning() || window.evaluationWorker()->isBusy()); ++i) {
-        window.loadWorker()->wait();
-        window.evaluationWorker()->waitForIdle();
-        QApplication::processEvents();
-    }
-    window.beforeAfterChart()->scatter()->waitForIdle();
-    QApplication::processEvents();
-}
-
-void saveScreenshot(QWidget& widget, const QString& name)
-{
-    QDir().mkpath(QStringLiteral(PREPLAB_SCREENSHOT_DIR));
-    REQUIRE(widget.grab().save(QStringLiteral(PREPLAB_SCREENSHOT_DIR "/") + name));
-}
-
-} // namespace
-
 TEST_CASE("MainWindow: fits 1280x720 with readable docks, even with long column names", "[app][mainwindow][screenshot]")
 {
     MainWindow window;
     window.resize(1280, 720);
     window.show();
     window.openInitial(testing::samplesDir() + QStringLiteral("/penguins.csv"));
-    settle(window);
+    testing::settleWindow(window);
     window.recipePanel()->addStepOfOp(QStringLiteral("impute"));
-    settle(window);
+    testing::settleWindow(window);
     for (int tab = 0; tab < 4; ++tab) {  // every page of the bottom area counts towards the minimum
         window.findChild<QTabWidget*>(QStringLiteral("BottomTabs"))->setCurrentIndex(tab);
         QElapsedTimer shown;  // the bias and model pages compute when first shown
         shown.start();
         while (shown.elapsed() < 1500)
             QApplication::processEvents(QEventLoop::AllEvents, 50);
-        saveScreenshot(window, QStringLiteral("main_window_1280_tab%1.png").arg(tab));
+        testing::saveScreenshot(window, QStringLiteral("main_window_1280_tab%1.png").arg(tab));
         const QSize minimum = window.minimumSizeHint().expandedTo(window.minimumSize());
         INFO("tab " << tab << ": minimum " << minimum.width() << "x" << minimum.height());
         CHECK(minimum.width() <= 1280);
@@ -128,7 +107,7 @@ TEST_CASE("MainWindow: fits 1280x720 with readable docks, even with long column 
     CHECK(window.centralWidget()->width() >= 600);
     window.findChild<QTabWidget*>(QStringLiteral("BottomTabs"))->setCurrentIndex(0);
     QApplication::processEvents();
-    saveScreenshot(window, QStringLiteral("main_window_1280.png"));
+    testing::saveScreenshot(window, QStringLiteral("main_window_1280.png"));
 
     // Long column names must not widen the pickers (target, groups, X/Y) and with them the window.
     QTemporaryDir dir;
@@ -145,23 +124,23 @@ TEST_CASE("MainWindow: fits 1280x720 with readable docks, even with long column 
     window.document()->undoStack()->clear();
     window.document()->undoStack()->setClean();
     window.openFile(csv);
-    settle(window);
+    testing::settleWindow(window);
     REQUIRE(window.document()->source()->columnCount() == 3);
     window.recipePanel()->addStepOfOp(QStringLiteral("scale"));
-    settle(window);
+    testing::settleWindow(window);
     window.beforeAfterChart()->setScatterShown(true);
-    settle(window);
+    testing::settleWindow(window);
     for (int tab = 0; tab < 4; ++tab) {
         window.findChild<QTabWidget*>(QStringLiteral("BottomTabs"))->setCurrentIndex(tab);
-        settle(window);
+        testing::settleWindow(window);
         const QSize minimum = window.minimumSizeHint().expandedTo(window.minimumSize());
         INFO("long names, tab " << tab << ": minimum " << minimum.width() << "x" << minimum.height());
         CHECK(minimum.width() <= 1280);
         CHECK(minimum.height() <= 720);
     }
     window.findChild<QTabWidget*>(QStringLiteral("BottomTabs"))->setCurrentIndex(0);
-    settle(window);
-    saveScreenshot(window, QStringLiteral("main_window_1280_long_names.png"));
+    testing::settleWindow(window);
+    testing::saveScreenshot(window, QStringLiteral("main_window_1280_long_names.png"));
     window.beforeAfterChart()->setScatterShown(false);
     window.document()->undoStack()->clear();
     window.document()->undoStack()->setClean();

@@ -50,12 +50,6 @@ QScatterSeries* marker(QChart* chart)
     return nullptr;
 }
 
-void save(QWidget& widget, const QString& name)
-{
-    QDir().mkpath(QStringLiteral(PREPLAB_SCREENSHOT_DIR));
-    REQUIRE(widget.grab().save(QStringLiteral(PREPLAB_SCREENSHOT_DIR "/") + name));
-}
-
 const nlohmann::json kOversample = {{"op", "resample"}, {"method", "random_over"}, {"seed", 1}};
 
 } // namespace
@@ -147,7 +141,7 @@ TEST_CASE("Model panel: cards, curves, threshold and groups show the core's figu
             sum += matrix->item(r, col)->text().toDouble();
         }
     CHECK(sum == static_cast<double>(c.after->testRows));
-    save(panel, QStringLiteral("model_panel_curves.png"));
+    testing::saveScreenshot(panel, QStringLiteral("model_panel_curves.png"));
 
     // Moving the threshold moves the ROC marker to the sweep's (FPR, TPR) and updates the matrix.
     panel.setThreshold(0.8);
@@ -178,7 +172,7 @@ TEST_CASE("Model panel: cards, curves, threshold and groups show the core's figu
     REQUIRE(bars->barSets().at(1)->count() == static_cast<int>(groups.size()));
     for (std::size_t g = 0; g < groups.size(); ++g)
         CHECK(bars->barSets().at(1)->at(static_cast<int>(g)) == groups[g].accuracy.valueOr(0));
-    save(panel, QStringLiteral("model_panel_groups.png"));
+    testing::saveScreenshot(panel, QStringLiteral("model_panel_groups.png"));
 }
 
 TEST_CASE("Model panel: tree validation curve and a multiclass target", "[app][model][screenshot]")
@@ -213,7 +207,7 @@ TEST_CASE("Model panel: tree validation curve and a multiclass target", "[app][m
     }
     panel.tabs()->setCurrentIndex(2);
     QApplication::processEvents();
-    save(panel, QStringLiteral("model_panel_validation.png"));
+    testing::saveScreenshot(panel, QStringLiteral("model_panel_validation.png"));
 }
 
 TEST_CASE("Model panel: a split that cannot be stratified shows a one-line note", "[app][model]")

@@ -109,23 +109,6 @@ std::shared_ptr<const Table> generated(std::size_t n, bool gaps)
     return table;
 }
 
-void settle(MainWindow& window)
-{
-    for (int i = 0; i < 200 && (window.loadWorker()->isRunning() || window.evaluationWorker()->isBusy()); ++i) {
-        window.loadWorker()->wait();
-        window.evaluationWorker()->waitForIdle();
-        QApplication::processEvents();
-    }
-    window.beforeAfterChart()->scatter()->waitForIdle();
-    QApplication::processEvents();
-}
-
-void saveScreenshot(QWidget& widget, const QString& name)
-{
-    QDir().mkpath(QStringLiteral(PREPLAB_SCREENSHOT_DIR));
-    REQUIRE(widget.grab().save(QStringLiteral(PREPLAB_SCREENSHOT_DIR "/") + name));
-}
-
 } // namespace
 
 TEST_CASE("Scatter: penguins bill length vs depth after a median impute, filled rows marked", "[app][scatter]")
@@ -211,7 +194,7 @@ TEST_CASE("Scatter: rows a filter removes are marked and counted", "[app][scatte
     CHECK(removed->count() == 67);
     CHECK(removed->markerShape() == QScatterSeries::MarkerShapeRectangle);
     CHECK(chart.noteText().startsWith(QStringLiteral("all 342 rows before and 275 after")));
-    saveScreenshot(chart, QStringLiteral("scatter_filter.png"));
+    testing::saveScreenshot(chart, QStringLiteral("scatter_filter.png"));
 }
 
 TEST_CASE("Scatter: degenerate inputs draw nothing and say why", "[app][scatter]")
@@ -376,21 +359,21 @@ TEST_CASE("MainWindow: scatter screenshots (penguins impute, 200k-row density)",
     window.resize(1280, 720);
     window.show();
     window.openInitial(testing::samplesDir() + QStringLiteral("/penguins.csv"));
-    settle(window);
+    testing::settleWindow(window);
     REQUIRE(window.document());
     window.document()->setCurrentColumn(QStringLiteral("bill_length_mm"));
     window.recipePanel()->addStepOfOp(QStringLiteral("impute"));
-    settle(window);
+    testing::settleWindow(window);
     BeforeAfterChart* area = window.beforeAfterChart();
     area->setScatterShown(true);
-    settle(window);
+    testing::settleWindow(window);
     area->scatter()->yBox()->setCurrentText(QStringLiteral("bill_depth_mm"));
-    settle(window);
+    testing::settleWindow(window);
     const ScatterComparison& c = area->scatter()->comparison();
     CHECK(c.y == "bill_depth_mm");
     CHECK(c.after.points.size() == 344);
     CHECK(c.filledCount == 2);
-    saveScreenshot(window, QStringLiteral("scatter_penguins.png"));
+    testing::saveScreenshot(window, QStringLiteral("scatter_penguins.png"));
 
     QTemporaryDir dir;
     const QString csv = dir.filePath(QStringLiteral("generated.csv"));
@@ -420,16 +403,16 @@ TEST_CASE("MainWindow: scatter screenshots (penguins impute, 200k-row density)",
     window.document()->undoStack()->clear();
     window.document()->undoStack()->setClean();
     window.openFile(csv);
-    settle(window);
+    testing::settleWindow(window);
     REQUIRE(window.document()->source()->rowCount() == 200'000);
     window.document()->setCurrentColumn(QStringLiteral("height"));
     window.recipePanel()->addStepOfOp(QStringLiteral("impute"));
-    settle(window);
+    testing::settleWindow(window);
     const ScatterComparison& big = area->scatter()->comparison();
     CHECK(big.mode == ScatterComparison::Mode::Density);
     CHECK(big.y == "weight");
     CHECK(area->scatter()->noteText().startsWith(QStringLiteral("density of 184,615 rows before and 200,000 after")));
-    saveScreenshot(window, QStringLiteral("scatter_density.png"));
+    testing::saveScreenshot(window, QStringLiteral("scatter_density.png"));
     window.document()->undoStack()->clear();
     window.document()->undoStack()->setClean();
 }

@@ -21,53 +21,32 @@
 using namespace preplab;
 using namespace preplab::desktop;
 
-namespace {
-
-void settle(MainWindow& window)
-{
-    for (int i = 0; i < 200 && (window.loadWorker()->isRunning() || window.evaluationWorker()->isBusy()); ++i) {
-        window.loadWorker()->wait();
-        window.evaluationWorker()->waitForIdle();
-        QApplication::processEvents();
-    }
-    QApplication::processEvents();
-}
-
-void save(MainWindow& window, const QString& name)
-{
-    QDir().mkpath(QStringLiteral(PREPLAB_SCREENSHOT_DIR));
-    const QString path = QStringLiteral(PREPLAB_SCREENSHOT_DIR "/") + name;
-    REQUIRE(window.grab().save(path));
-}
-
-} // namespace
-
 TEST_CASE("MainWindow: screenshot with penguins and an impute step", "[app][screenshot]")
 {
     MainWindow window;
     window.resize(1280, 720);
     window.show();
     window.openInitial(testing::samplesDir() + QStringLiteral("/penguins.csv"));
-    settle(window);
+    testing::settleWindow(window);
     REQUIRE(window.document());
     CHECK(window.document()->source()->rowCount() == 344);
     window.document()->setCurrentColumn(QStringLiteral("bill_length_mm"));
-    settle(window);
-    save(window, QStringLiteral("main_window_source.png"));
+    testing::settleWindow(window);
+    testing::saveScreenshot(window, QStringLiteral("main_window_source.png"));
 
     window.recipePanel()->addStepOfOp(QStringLiteral("impute"));
-    settle(window);
+    testing::settleWindow(window);
     REQUIRE(window.document()->stepCount() == 1);
     CHECK(window.document()->currentStep() == 0);
     CHECK(window.lastEvaluation().step == 0);
     CHECK_FALSE(window.lastEvaluation().error);
     CHECK(window.beforeAfterChart()->chart()->series().size() == 2);
     CHECK(window.windowTitle().contains(QStringLiteral("*")));
-    save(window, QStringLiteral("main_window.png"));
+    testing::saveScreenshot(window, QStringLiteral("main_window.png"));
 
     window.document()->setCurrentColumn(QStringLiteral("island"));
-    settle(window);
-    save(window, QStringLiteral("main_window_categorical.png"));
+    testing::settleWindow(window);
+    testing::saveScreenshot(window, QStringLiteral("main_window_categorical.png"));
     window.document()->undoStack()->clear();
     window.document()->undoStack()->setClean();
 }

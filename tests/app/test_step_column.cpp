@@ -16,16 +16,6 @@ using namespace preplab::desktop;
 
 namespace {
 
-void settle(MainWindow& window)
-{
-    for (int i = 0; i < 200 && (window.loadWorker()->isRunning() || window.evaluationWorker()->isBusy()); ++i) {
-        window.loadWorker()->wait();
-        window.evaluationWorker()->waitForIdle();
-        QApplication::processEvents();
-    }
-    QApplication::processEvents();
-}
-
 ops::ColumnChange change(const std::string& column, std::size_t cells)
 {
     ops::ColumnChange c;
@@ -60,37 +50,37 @@ TEST_CASE("MainWindow: adding or selecting a step shows a column it changed", "[
     window.resize(1280, 720);
     window.show();
     window.openInitial(testing::samplesDir() + QStringLiteral("/penguins.csv"));
-    settle(window);
+    testing::settleWindow(window);
     REQUIRE(window.document());
     Document& document = *window.document();
     document.setCurrentColumn(QStringLiteral("species"));
-    settle(window);
+    testing::settleWindow(window);
     CHECK(window.lastEvaluation().comparison.column == "species");
 
     document.undoStack()->push(new AddStepCommand(
         &document, 0, {{"op", "impute"}, {"columns", {"bill_length_mm"}}, {"strategy", "median"}}, QStringLiteral("add")));
-    settle(window);
+    testing::settleWindow(window);
     REQUIRE(document.currentStep() == 0);
     CHECK(document.currentColumn() == QStringLiteral("bill_length_mm"));
     CHECK(window.lastEvaluation().comparison.column == "bill_length_mm");
 
     // The user's own choice with the step selected stands.
     document.setCurrentColumn(QStringLiteral("species"));
-    settle(window);
+    testing::settleWindow(window);
     CHECK(document.currentColumn() == QStringLiteral("species"));
     CHECK(window.lastEvaluation().comparison.column == "species");
 
     // Selecting the step again moves to its column; a column the step touched is kept.
     document.setCurrentStep(-1);
-    settle(window);
+    testing::settleWindow(window);
     CHECK(document.currentColumn() == QStringLiteral("species"));
     document.setCurrentStep(0);
-    settle(window);
+    testing::settleWindow(window);
     CHECK(document.currentColumn() == QStringLiteral("bill_length_mm"));
     document.setCurrentStep(-1);
-    settle(window);
+    testing::settleWindow(window);
     document.setCurrentStep(0);
-    settle(window);
+    testing::settleWindow(window);
     CHECK(document.currentColumn() == QStringLiteral("bill_length_mm"));
     document.undoStack()->clear();
     document.undoStack()->setClean();
